@@ -1,0 +1,150 @@
+#include "crawler/article_json.hpp"
+
+namespace ldn {
+
+
+template <typename Json>
+void to_json(Json& out, const AbstractSection& section) {
+    out = Json{{"label", section.label}, {"category", section.category}, {"text", section.text}};
+}
+
+template <typename Json>
+void from_json(const Json& in, AbstractSection& section) {
+    in.at("label").get_to(section.label);
+    in.at("category").get_to(section.category);
+    in.at("text").get_to(section.text);
+}
+
+template <typename Json>
+void to_json(Json& out, const Author& author) {
+    out = Json{{"last", author.last},
+               {"fore", author.fore},
+               {"initials", author.initials},
+               {"suffix", author.suffix},
+               {"collective", author.collective},
+               {"orcid", author.orcid},
+               {"affiliations", author.affiliations}};
+}
+
+template <typename Json>
+void from_json(const Json& in, Author& author) {
+    in.at("last").get_to(author.last);
+    in.at("fore").get_to(author.fore);
+    in.at("initials").get_to(author.initials);
+    in.at("suffix").get_to(author.suffix);
+    in.at("collective").get_to(author.collective);
+    in.at("orcid").get_to(author.orcid);
+    in.at("affiliations").get_to(author.affiliations);
+}
+
+template <typename Json>
+void to_json(Json& out, const Journal& journal) {
+    out = Json{{"title", journal.title},   {"iso_abbrev", journal.iso_abbrev},
+               {"issn", journal.issn},     {"volume", journal.volume},
+               {"issue", journal.issue},   {"pages", journal.pages}};
+}
+
+template <typename Json>
+void from_json(const Json& in, Journal& journal) {
+    in.at("title").get_to(journal.title);
+    in.at("iso_abbrev").get_to(journal.iso_abbrev);
+    in.at("issn").get_to(journal.issn);
+    in.at("volume").get_to(journal.volume);
+    in.at("issue").get_to(journal.issue);
+    in.at("pages").get_to(journal.pages);
+}
+
+template <typename Json>
+void to_json(Json& out, const MeshQualifier& qualifier) {
+    out = Json{{"ui", qualifier.ui}, {"name", qualifier.name}, {"major", qualifier.major}};
+}
+
+template <typename Json>
+void from_json(const Json& in, MeshQualifier& qualifier) {
+    in.at("ui").get_to(qualifier.ui);
+    in.at("name").get_to(qualifier.name);
+    in.at("major").get_to(qualifier.major);
+}
+
+template <typename Json>
+void to_json(Json& out, const MeshHeading& heading) {
+    out = Json{{"ui", heading.ui},
+               {"name", heading.name},
+               {"major", heading.major},
+               {"qualifiers", heading.qualifiers}};
+}
+
+template <typename Json>
+void from_json(const Json& in, MeshHeading& heading) {
+    in.at("ui").get_to(heading.ui);
+    in.at("name").get_to(heading.name);
+    in.at("major").get_to(heading.major);
+    in.at("qualifiers").get_to(heading.qualifiers);
+}
+
+template <typename Json>
+void to_json(Json& out, const Article& article) {
+    out = Json{{"pmid", article.pmid},
+               {"deleted", article.deleted},
+               {"title", article.title},
+               {"vernacular_title", article.vernacular_title},
+               {"abstract", article.abstract},
+               {"authors", article.authors},
+               {"journal", article.journal},
+               {"year", article.year ? Json(*article.year) : Json(nullptr)},
+               {"pubdate", article.pubdate},
+               {"medline_date", article.medline_date},
+               {"doi", article.doi},
+               {"pmcid", article.pmcid},
+               {"pii", article.pii},
+               {"publication_types", article.publication_types},
+               {"mesh", article.mesh},
+               {"keywords", article.keywords},
+               {"chemicals", article.chemicals},
+               {"languages", article.languages},
+               {"retracted", article.retracted},
+               {"retraction_of", article.retraction_of},
+               {"book", article.book}};
+}
+
+template <typename Json>
+void from_json(const Json& in, Article& article) {
+    in.at("pmid").get_to(article.pmid);
+    in.at("deleted").get_to(article.deleted);
+    in.at("title").get_to(article.title);
+    in.at("vernacular_title").get_to(article.vernacular_title);
+    in.at("abstract").get_to(article.abstract);
+    in.at("authors").get_to(article.authors);
+    in.at("journal").get_to(article.journal);
+    const Json& year = in.at("year");
+    article.year = year.is_null() ? std::nullopt : std::optional<int>(year.template get<int>());
+    in.at("pubdate").get_to(article.pubdate);
+    in.at("medline_date").get_to(article.medline_date);
+    in.at("doi").get_to(article.doi);
+    in.at("pmcid").get_to(article.pmcid);
+    in.at("pii").get_to(article.pii);
+    in.at("publication_types").get_to(article.publication_types);
+    in.at("mesh").get_to(article.mesh);
+    in.at("keywords").get_to(article.keywords);
+    in.at("chemicals").get_to(article.chemicals);
+    in.at("languages").get_to(article.languages);
+    in.at("retracted").get_to(article.retracted);
+    in.at("retraction_of").get_to(article.retraction_of);
+    in.at("book").get_to(article.book);
+}
+
+#define LDN_INSTANTIATE_ARTICLE_JSON(Json, Type)       \
+    template void to_json<Json>(Json&, const Type&); \
+    template void from_json<Json>(const Json&, Type&);
+#define LDN_INSTANTIATE_ARTICLE_JSON_ALL(Json)                 \
+    LDN_INSTANTIATE_ARTICLE_JSON(Json, AbstractSection)        \
+    LDN_INSTANTIATE_ARTICLE_JSON(Json, Author)                 \
+    LDN_INSTANTIATE_ARTICLE_JSON(Json, Journal)                \
+    LDN_INSTANTIATE_ARTICLE_JSON(Json, MeshQualifier)          \
+    LDN_INSTANTIATE_ARTICLE_JSON(Json, MeshHeading)            \
+    LDN_INSTANTIATE_ARTICLE_JSON(Json, Article)
+
+LDN_INSTANTIATE_ARTICLE_JSON_ALL(nlohmann::json)
+LDN_INSTANTIATE_ARTICLE_JSON_ALL(nlohmann::ordered_json)
+
+}  // namespace ldn

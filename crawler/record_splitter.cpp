@@ -1,0 +1,314 @@
+#include "crawler/record_splitter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "crawler/errors.hpp"
+
+namespace ldn {
+
+namespace {
+
+constexpr std::size_t read_chunk = 1u << 20;
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+bool ends_name(char c) { return is_space(c) || c == '>' || c == '/'; }
+
+struct KnownRecord {
+    std::string_view name;
+    RecordKind kind;
+};
+
+constexpr std::array<KnownRecord, 4> known_records{{
+    {"PubmedArticle", RecordKind::pubmed_article},
+    {"PubmedBookArticle", RecordKind::pubmed_book_article},
+    {"MedlineCitation", RecordKind::medline_citation},
+    {"DeleteCitation", RecordKind::delete_citation},
+}};
+
+constexpr std::array<std::string_view, 3> pubmed_roots{
+    "PubmedArticleSet", "MedlineCitationSet", "PubmedBookArticleSet"};
+
+// The PMID of a record cut short or otherwise unparsable, for a message that helps find it.
+std::string sniff_pmid(std::string_view bytes) {
+    std::size_t tag = bytes.find("<PMID");
+    if (tag == std::string_view::npos) return {};
+    std::size_t open_end = bytes.find('>', tag);
+    if (open_end == std::string_view::npos) return {};
+    std::string pmid;
+    for (std::size_t i = open_end + 1; i < bytes.size() && pmid.size() < 20; ++i) {
+        char c = bytes[i];
+        if (c >= '0' && c <= '9') {
+            pmid += c;
+        } else {
+            break;
+        }
+    }
+    return pmid;
+}
+
+}  // namespace
+
+RecordSplitter::RecordSplitter(ByteSource& source, std::size_t max_record_bytes)
+    : source_(source), max_record_bytes_(max_record_bytes) {}
+
+bool RecordSplitter::fill() {
+    if (eof_) return false;
+    std::size_t old_size = buffer_.size();
+    buffer_.resize(old_size + read_chunk);
+    std::size_t got = source_.read(buffer_.data() + old_size, read_chunk);
+    buffer_.resize(old_size + got);
+    if (got == 0) eof_ = true;
+    return got > 0;
+}
+
+bool RecordSplitter::ensure(std::size_t bytes) {
+    while (buffer_.size() - pos_ < bytes) {
+        if (!fill()) return false;
+    }
+    return true;
+}
+
+void RecordSplitter::compact() {
+    if (pos_ == 0) return;
+    buffer_.erase(0, pos_);
+    buffer_offset_ += pos_;
+    pos_ = 0;
+}
+
+void RecordSplitter::report(std::string reason, std::uint64_t byte_offset, std::size_t index) {
+    problems_.push_back(SplitProblem{std::move(reason), {}, byte_offset, index});
+}
+
+std::optional<SplitProblem> RecordSplitter::take_problem() {
+    if (problems_.empty()) return std::nullopt;
+    SplitProblem problem = std::move(problems_.front());
+    problems_.pop_front();
+    return problem;
+}
+
+// Moves the cursor past the next `terminator`; the stream must contain one.
+void RecordSplitter::skip_past(std::string_view terminator, const char* construct) {
+    std::uint64_t start = offset_of(pos_);
+    for (;;) {
+        std::size_t found = buffer_.find(terminator, pos_);
+        if (found != std::string::npos) {
+            pos_ = found + terminator.size();
+            return;
+        }
+        // Keep only what could be the start of a terminator split across reads.
+        pos_ = buffer_.size() > terminator.size() ? buffer_.size() - terminator.size() + 1 : pos_;
+        compact();
+        if (!fill()) {
+            throw input_error(source_.name() + ": unterminated " + construct + " at byte " +
+                              std::to_string(start));
+        }
+    }
+}
+
+std::string RecordSplitter::read_name() {
+    std::size_t end = pos_;
+    for (;;) {
+        while (end < buffer_.size() && !ends_name(buffer_[end])) ++end;
+        if (end < buffer_.size() || !fill()) break;
+    }
+    std::string name = buffer_.substr(pos_, end - pos_);
+    return name;
+}
+
+const std::string& RecordSplitter::root() {
+    if (!prolog_read_) read_prolog();
+    return root_;
+}
+
+void RecordSplitter::read_prolog() {
+    prolog_read_ = true;
+    if (!ensure(1)) throw input_error(source_.name() + ": empty file, not PubMed XML");
+    if (ensure(3) && buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+    for (;;) {
+        while (ensure(1) && is_space(buffer_[pos_])) ++pos_;
+        if (!ensure(2)) {
+            throw input_error(source_.name() + ": no root element, not PubMed XML");
+        }
+        if (buffer_[pos_] != '<') {
+            throw input_error(source_.name() + ": not XML (starts with text at byte " +
+                              std::to_string(offset_of(pos_)) + "), not PubMed XML");
+        }
+        if (buffer_[pos_ + 1] == '?') {
+            skip_past("?>", "processing instruction");
+        } else if (ensure(4) && buffer_.compare(pos_, 4, "<!--") == 0) {
+            skip_past("-->", "comment");
+        } else if (buffer_[pos_ + 1] == '!') {
+            // DOCTYPE, possibly with an internal subset; its declarations are never used.
+            std::uint64_t start = offset_of(pos_);
+            bool in_subset = false;
+            for (;;) {
+                if (!ensure(1)) {
+                    throw input_error(source_.name() + ": unterminated DOCTYPE at byte " +
+                                      std::to_string(start));
+                }
+                char c = buffer_[pos_++];
+                if (c == '[') in_subset = true;
+                if (c == ']') in_subset = false;
+                if (c == '>' && !in_subset) break;
+            }
+        } else {
+            break;
+        }
+    }
+    ++pos_;
+    root_ = read_name();
+    if (std::find(pubmed_roots.begin(), pubmed_roots.end(), root_) == pubmed_roots.end()) {
+        throw input_error(source_.name() + ": not PubMed XML (root element <" + root_ +
+                          ">, expected <PubmedArticleSet> or <MedlineCitationSet>)");
+    }
+    pos_ += root_.size();
+    skip_past(">", "root start tag");
+    if (buffer_[pos_ - 2] == '/') finished_ = true;  // <PubmedArticleSet/> holds no records
+}
+
+// The buffer position just past a record written as one empty-element tag (<DeleteCitation/>), or
+// npos for a record with content.
+std::size_t RecordSplitter::self_closing_end(std::size_t record_start) {
+    std::size_t close = buffer_.find('>', record_start);
+    while (close == std::string::npos && fill()) close = buffer_.find('>', record_start);
+    if (close == std::string::npos || buffer_[close - 1] != '/') return std::string::npos;
+    return close + 1;
+}
+
+// The buffer position just past the record's closing tag, or npos when the stream ends first. A
+// record growing beyond the limit is abandoned here (the caller then skips it).
+std::size_t RecordSplitter::find_record_end(std::string_view name, std::size_t record_start) {
+    std::string closing = "</" + std::string(name);
+    std::size_t search_from = record_start;
+    for (;;) {
+        std::size_t found = buffer_.find(closing, search_from);
+        while (found != std::string::npos) {
+            std::size_t after = found + closing.size();
+            while (after < buffer_.size() && is_space(buffer_[after])) ++after;
+            if (after < buffer_.size() && buffer_[after] == '>') return after + 1;
+            if (after >= buffer_.size()) break;  // need more bytes to decide
+            found = buffer_.find(closing, found + 1);
+        }
+        search_from = buffer_.size() > closing.size() + 64 ? buffer_.size() - closing.size() - 64
+                                                           : record_start;
+        search_from = std::max(search_from, record_start);
+        if (buffer_.size() - record_start > max_record_bytes_) return std::string::npos;
+        if (!fill()) return std::string::npos;
+    }
+}
+
+void RecordSplitter::skip_element(std::string_view name, std::uint64_t start_offset) {
+    std::string closing = "</" + std::string(name) + ">";
+    for (;;) {
+        std::size_t found = buffer_.find(closing, pos_);
+        if (found != std::string::npos) {
+            pos_ = found + closing.size();
+            return;
+        }
+        pos_ = buffer_.size() > closing.size() ? buffer_.size() - closing.size() + 1 : pos_;
+        compact();
+        if (!fill()) {
+            report("<" + std::string(name) + "> starting here is cut off by the end of the file",
+                   start_offset, records_);
+            finished_ = true;
+            return;
+        }
+    }
+}
+
+std::optional<RawRecord> RecordSplitter::next() {
+    if (!prolog_read_) read_prolog();
+    compact();
+    while (!finished_) {
+        while (ensure(1) && is_space(buffer_[pos_])) ++pos_;
+        if (!ensure(1)) {
+            report("file ends before </" + root_ + "> (truncated after record " +
+                       std::to_string(records_) + ")",
+                   offset_of(pos_), records_);
+            finished_ = true;
+            break;
+        }
+        if (buffer_[pos_] != '<') {
+            std::uint64_t start = offset_of(pos_);
+            std::size_t next_tag = buffer_.find('<', pos_);
+            while (next_tag == std::string::npos) {
+                pos_ = buffer_.size();
+                compact();
+                if (!fill()) break;
+                next_tag = buffer_.find('<', pos_);
+            }
+            report("stray text between records skipped", start, records_);
+            pos_ = next_tag == std::string::npos ? buffer_.size() : next_tag;
+            continue;
+        }
+        ensure(9);
+        std::string_view ahead(buffer_.data() + pos_, buffer_.size() - pos_);
+        if (ahead.starts_with("<!--")) {
+            skip_past("-->", "comment");
+            continue;
+        }
+        if (ahead.starts_with("<?")) {
+            skip_past("?>", "processing instruction");
+            continue;
+        }
+        if (ahead.starts_with("<![CDATA[")) {
+            skip_past("]]>", "CDATA section");
+            continue;
+        }
+        if (ahead.starts_with("</")) {
+            pos_ += 2;
+            std::string name = read_name();
+            if (name == root_) {
+                finished_ = true;
+                break;
+            }
+            report("unexpected </" + name + "> between records skipped", offset_of(pos_ - 2),
+                   records_);
+            skip_past(">", "end tag");
+            continue;
+        }
+
+        std::size_t record_start = pos_;
+        std::uint64_t start_offset = offset_of(pos_);
+        ++pos_;
+        std::string name = read_name();
+        auto known = std::find_if(known_records.begin(), known_records.end(),
+                                  [&](const KnownRecord& record) { return record.name == name; });
+        if (known == known_records.end()) {
+            report("unexpected element <" + name + "> between records skipped", start_offset,
+                   records_);
+            skip_element(name, start_offset);
+            continue;
+        }
+
+        ++records_;
+        std::size_t end = self_closing_end(record_start);
+        if (end == std::string::npos) end = find_record_end(name, record_start);
+        if (end == std::string::npos && !eof_) {
+            report("record larger than " + std::to_string(max_record_bytes_ >> 20) +
+                       " MiB skipped",
+                   start_offset, records_);
+            problems_.back().pmid = sniff_pmid(std::string_view(buffer_).substr(record_start, 1 << 16));
+            pos_ = record_start + 1;
+            skip_element(name, start_offset);
+            continue;
+        }
+        if (end == std::string::npos) {
+            report("record cut off by the end of the file (no </" + name + ">)", start_offset,
+                   records_);
+            problems_.back().pmid = sniff_pmid(std::string_view(buffer_).substr(record_start));
+            finished_ = true;
+            break;
+        }
+        pos_ = end;
+        return RawRecord{known->kind,
+                         std::string_view(buffer_).substr(record_start, end - record_start),
+                         start_offset, records_};
+    }
+    return std::nullopt;
+}
+
+}  // namespace ldn

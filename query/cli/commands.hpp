@@ -1,0 +1,20 @@
+#pragma once
+// Each subcommand is one file that adds itself to the CLI11 app (phase one: raw flags into a plain
+// options struct) and returns the action that validates those options and does the work.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+#include "crawler/errors.hpp"
+
+namespace ldn::cli {
+
+struct Command {
+    CLI::App* parser;                 // the CLI11 subcommand, to know whether it was chosen
+    std::function<ExitCode()> action;  // validates the options, then does the work
+};
+
+Command add_parse_command(CLI::App& app);
+
+}  // namespace ldn::cli

@@ -1,0 +1,12 @@
+#pragma once
+// Messages for people go to stderr, one line each, prefixed with the program name; data goes to
+// stdout. Nothing here ever prints a secret: callers pass text that is already redacted.
+
+#include <string_view>
+
+namespace ldn::cli {
+
+void print_error(std::string_view message);
+void print_warning(std::string_view message);
+
+}  // namespace ldn::cli

@@ -1,0 +1,112 @@
+#include "tests/support/process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <random>
+#include <stdexcept>
+#include <system_error>
+
+extern char** environ;
+
+namespace ldn::test {
+
+namespace {
+
+void drain(std::array<int, 2> fds, std::string& out, std::string& err) {
+    std::array<pollfd, 2> polls{{{fds[0], POLLIN, 0}, {fds[1], POLLIN, 0}}};
+    int open = 2;
+    std::array<char, 65536> chunk{};
+    while (open > 0) {
+        if (::poll(polls.data(), polls.size(), -1) < 0) {
+            if (errno == EINTR) continue;
+            throw std::system_error(errno, std::generic_category(), "poll");
+        }
+        for (std::size_t i = 0; i < polls.size(); ++i) {
+            if (polls[i].fd < 0 || polls[i].revents == 0) continue;
+            ssize_t got = ::read(polls[i].fd, chunk.data(), chunk.size());
+            if (got > 0) {
+                (i == 0 ? out : err).append(chunk.data(), static_cast<std::size_t>(got));
+            } else if (got == 0 || errno != EINTR) {
+                ::close(polls[i].fd);
+                polls[i].fd = -1;
+                --open;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+ProcessResult run_process(const std::filesystem::path& program, const std::vector<std::string>& args,
+                          const std::vector<std::string>& extra_env) {
+    int out_pipe[2];
+    int err_pipe[2];
+    if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0)
+        throw std::system_error(errno, std::generic_category(), "pipe");
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+
+    std::vector<std::string> argv_storage{program.string()};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& arg : argv_storage) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+
+    std::vector<std::string> env_storage;
+    for (char** entry = environ; *entry != nullptr; ++entry) env_storage.emplace_back(*entry);
+    env_storage.insert(env_storage.end(), extra_env.begin(), extra_env.end());
+    std::vector<char*> envp;
+    for (auto& entry : env_storage) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+
+    pid_t pid = 0;
+    int rc = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(out_pipe[1]);
+    ::close(err_pipe[1]);
+    if (rc != 0) {
+        ::close(out_pipe[0]);
+        ::close(err_pipe[0]);
+        throw std::system_error(rc, std::generic_category(), "posix_spawn " + program.string());
+    }
+
+    ProcessResult result;
+    drain({out_pipe[0], err_pipe[0]}, result.out, result.err);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+TempDir::TempDir() {
+    std::random_device seed;
+    auto base = std::filesystem::temp_directory_path();
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        auto candidate = base / ("ldn-test-" + std::to_string(seed()));
+        if (std::filesystem::create_directory(candidate)) {
+            path_ = candidate;
+            return;
+        }
+    }
+    throw std::runtime_error("cannot create a temporary directory under " + base.string());
+}
+
+TempDir::~TempDir() {
+    if (std::getenv("LDN_KEEP_TEST_DIRS") != nullptr) return;  // for inspecting a failing test
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+}
+
+}  // namespace ldn::test

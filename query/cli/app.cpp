@@ -57,6 +57,7 @@ int run(int argc, char* argv[]) {
 
     const std::vector<Command> commands{
         add_parse_command(app),
+        add_crawl_command(app),
     };
 
     try {

@@ -16,5 +16,6 @@ struct Command {
 };
 
 Command add_parse_command(CLI::App& app);
+Command add_crawl_command(CLI::App& app);
 
 }  // namespace ldn::cli

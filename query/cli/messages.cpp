@@ -9,8 +9,10 @@ namespace {
 
 void print_line(std::string_view level, std::string_view message) {
     std::string line = "ldn: ";
-    line += level;
-    line += ": ";
+    if (!level.empty()) {
+        line += level;
+        line += ": ";
+    }
     // A message is one line: newlines from foreign text (a server's error body) would split it.
     for (char c : message) line += (c == '\n' || c == '\r') ? ' ' : c;
     line += '\n';
@@ -21,5 +23,6 @@ void print_line(std::string_view level, std::string_view message) {
 
 void print_error(std::string_view message) { print_line("error", message); }
 void print_warning(std::string_view message) { print_line("warning", message); }
+void print_note(std::string_view message) { print_line("", message); }
 
 }  // namespace ldn::cli

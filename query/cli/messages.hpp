@@ -8,5 +8,7 @@ namespace ldn::cli {
 
 void print_error(std::string_view message);
 void print_warning(std::string_view message);
+// A plain line ("ldn: crawl …: 12 fetched"): summaries and --verbose detail.
+void print_note(std::string_view message);
 
 }  // namespace ldn::cli

@@ -1,0 +1,348 @@
+#include "crawler/crawl.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "crawler/atomic_file.hpp"
+#include "crawler/crawl_manifest.hpp"
+#include "crawler/crawl_state.hpp"
+#include "crawler/errors.hpp"
+#include "crawler/store_layout.hpp"
+#include "crawler/store_lock.hpp"
+
+namespace ldn {
+
+namespace {
+
+// Records revised or added just before the last success may not have been visible yet.
+constexpr int incremental_overlap_days = 2;
+
+std::string utc_now_iso() {
+    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+// The window options the user gave explicitly; a resume only continues a run asked for the same way.
+std::string describe_request(const CrawlRequest& request) {
+    std::string text = request.full ? "full" : "default";
+    if (request.since) text += " since=" + request.since->iso();
+    if (request.until) text += " until=" + request.until->iso();
+    if (request.years) text += " years=" + std::to_string(*request.years);
+    return text;
+}
+
+class CrawlRun {
+public:
+    CrawlRun(const CrawlRequest& request, const CrawlObserver& observer)
+        : request_(request), observer_(observer), store_(request.store), client_(request.eutils) {
+        if (observer_.log) client_.set_request_log(observer_.log);
+    }
+
+    CrawlSummary run() {
+        StoreLock lock = StoreLock::acquire(store_.root());
+        started_ = std::chrono::steady_clock::now();
+        begin();
+        try {
+            if (!manifest_.planned) plan();
+            fetch_all();
+            manifest_.complete = true;
+            manifest_.finished = utc_now_iso();
+            save_manifest();
+            CrawlState{request_.topic.name, manifest_.term, manifest_.run_id, window_end(), manifest_.finished}.save(
+                store_.state());
+            write_report(0, "");
+        } catch (const Error& error) {
+            write_report(static_cast<int>(error.code()), error.what());
+            throw;
+        }
+        return summary();
+    }
+
+private:
+    Day window_end() const { return request_.until.value_or(request_.today); }
+
+    void begin() {
+        std::string term = request_.topic.query();
+        std::optional<CrawlManifest> unfinished = find_unfinished_run(store_.raw());
+        if (unfinished && unfinished->term == term && unfinished->request == describe_request(request_)) {
+            manifest_ = std::move(*unfinished);
+            resumed_ = true;
+            for (const StoredBatch& batch : manifest_.batches) fetched_.insert(batch.pmids.begin(), batch.pmids.end());
+            manifest_.failed.clear();  // records that failed before get another chance
+            log("resuming run " + manifest_.run_id + " after " + std::to_string(manifest_.batches.size()) +
+                " stored batches");
+            return;
+        }
+        if (unfinished) {
+            warn("run " + unfinished->run_id + " did not finish and was asked for differently; starting a new run");
+        }
+        manifest_.run_id = new_run_id(store_);
+        manifest_.topic = request_.topic.name;
+        manifest_.term = term;
+        manifest_.request = describe_request(request_);
+        manifest_.started = utc_now_iso();
+        manifest_.mode = incremental_start() ? "incremental" : "full";
+        create_directories_or_fail(store_.run_raw(manifest_.run_id));
+        save_manifest();
+    }
+
+    // The day an incremental run starts from, when this run is incremental.
+    std::optional<Day> incremental_start() const {
+        if (request_.full || request_.since || request_.years) return std::nullopt;
+        std::optional<CrawlState> state = CrawlState::load(store_.state());
+        if (!state || state->term != request_.topic.query()) return std::nullopt;
+        return state->until.plus_days(-incremental_overlap_days);
+    }
+
+    std::vector<SearchWindow> requested_windows() const {
+        Day end = window_end();
+        if (manifest_.mode == "incremental") {
+            Day start = *incremental_start();
+            if (start > end) start = end;
+            // New records by entry date, revised ones by modification date.
+            return {SearchWindow{"edat", start, end}, SearchWindow{"mdat", start, end}};
+        }
+        Day start = request_.since.value_or(end.minus_years(request_.years.value_or(request_.topic.years)));
+        if (start > end) throw Error(ExitCode::usage, "the window starts (" + start.iso() + ") after it ends (" + end.iso() + ")");
+        return {SearchWindow{request_.topic.datetype, start, end}};
+    }
+
+    void plan() {
+        manifest_.windows.clear();
+        for (const SearchWindow& window : requested_windows()) plan_window(window);
+        manifest_.planned = true;
+        save_manifest();
+    }
+
+    // Searches the window; a window holding more than PubMed pages through is split in two by date.
+    void plan_window(const SearchWindow& window) {
+        SearchResult result = client_.search(manifest_.term, window, request_.search_limit, "esearch " + window.label());
+        for (const std::string& note : result.notes) log("esearch " + window.label() + ": " + note);
+        if (result.count > request_.search_limit) {
+            if (window.min == window.max) {
+                throw Error(ExitCode::failure, "esearch " + window.label() + ": " + std::to_string(result.count) +
+                                                   " records on one day, more than PubMed serves for one search (" +
+                                                   std::to_string(request_.search_limit) + "); narrow the topic");
+            }
+            int span = window.min.days_until(window.max);
+            Day middle = window.min.plus_days(span / 2);
+            log("esearch " + window.label() + ": " + std::to_string(result.count) + " records, splitting the window");
+            plan_window(SearchWindow{window.datetype, window.min, middle});
+            plan_window(SearchWindow{window.datetype, middle.plus_days(1), window.max});
+            return;
+        }
+        histories_[manifest_.windows.size()] = result;
+        manifest_.windows.push_back(PlannedWindow{window, result.count, result.ids, result.query_translation});
+    }
+
+    std::size_t identified() const {
+        std::unordered_set<std::string> all;
+        for (const PlannedWindow& window : manifest_.windows) all.insert(window.ids.begin(), window.ids.end());
+        return all.size();
+    }
+
+    void fetch_all() {
+        total_ = identified();
+        report_progress();
+        for (std::size_t w = 0; w < manifest_.windows.size(); ++w) fetch_window(w);
+    }
+
+    void fetch_window(std::size_t w) {
+        const std::size_t batch = request_.batch;
+        int expirations = 0;
+        std::size_t start = 0;
+        while (start < manifest_.windows[w].ids.size()) {
+            const std::vector<std::string>& ids = manifest_.windows[w].ids;
+            std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                           ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + batch)));
+            std::vector<std::string> todo;
+            for (const std::string& id : chunk) {
+                if (!fetched_.count(id) && !failed_.count(id)) todo.push_back(id);
+            }
+            if (todo.empty()) {
+                start += batch;
+                continue;
+            }
+            std::string what = "efetch batch " + std::to_string(manifest_.batches.size() + 1);
+            FetchedBatch fetched;
+            auto history = histories_.find(w);
+            // Through the history server while it knows our search; by id when resuming, when part of
+            // the chunk is already stored, or when the history keeps expiring.
+            bool by_history = todo.size() == chunk.size() && history != histories_.end() &&
+                              expirations < request_.eutils.retry.max_attempts;
+            if (by_history) {
+                try {
+                    fetched = client_.fetch_history(history->second, start, chunk.size(), what);
+                } catch (const HistoryExpired& expired) {
+                    ++expirations;
+                    log(std::string(expired.what()) + "; searching again");
+                    if (!research(w)) start = 0;  // the results changed: walk the new list from the top
+                    continue;
+                }
+            } else {
+                fetched = client_.fetch_ids(todo, what);
+            }
+            store_batch(fetched);
+            verify(todo, fetched, what);
+            start += batch;
+        }
+    }
+
+    // A new history for window w. True when the search found the same PMIDs in the same order.
+    bool research(std::size_t w) {
+        PlannedWindow& planned = manifest_.windows[w];
+        SearchResult result =
+            client_.search(manifest_.term, planned.window, request_.search_limit, "esearch " + planned.window.label());
+        bool same = result.ids == planned.ids;
+        histories_[w] = result;
+        if (!same) {
+            planned.ids = result.ids;
+            planned.count = result.count;
+            save_manifest();
+            total_ = identified();
+        }
+        return same;
+    }
+
+    // Every PMID asked for must come back; the missing ones are asked for again by id.
+    void verify(const std::vector<std::string>& expected, const FetchedBatch& batch, const std::string& what) {
+        std::set<std::string> received(batch.pmids.begin(), batch.pmids.end());
+        std::vector<std::string> missing;
+        for (const std::string& id : expected) {
+            if (!received.count(id)) missing.push_back(id);
+        }
+        if (missing.empty()) return;
+        log(what + ": " + std::to_string(missing.size()) + " of " + std::to_string(expected.size()) +
+            " records missing; fetching them by id");
+        retries_missing_ += 1;
+        FetchedBatch again = client_.fetch_ids(missing, what + " (missing records)");
+        store_batch(again);
+        std::set<std::string> arrived(again.pmids.begin(), again.pmids.end());
+        for (const std::string& id : missing) {
+            if (arrived.count(id)) continue;
+            failed_.insert(id);
+            manifest_.failed.push_back(id);
+            warn(what + ": PMID " + id + " was found by the search but efetch did not return it");
+        }
+        save_manifest();
+    }
+
+    void store_batch(const FetchedBatch& batch) {
+        if (batch.pmids.empty() && batch.bad_records == 0) return;
+        std::size_t number = manifest_.batches.size() + 1;
+        std::filesystem::path file = store_.batch(manifest_.run_id, number);
+        write_gzip_atomically(file, batch.body);
+        manifest_.batches.push_back(StoredBatch{file.filename().string(), batch.pmids, batch.body.size()});
+        for (const std::string& pmid : batch.pmids) {
+            fetched_.insert(pmid);
+            failed_.erase(pmid);
+        }
+        save_manifest();
+        report_progress();
+    }
+
+    void report_progress() const {
+        if (observer_.progress) observer_.progress(std::min(fetched_.size(), total_), total_);
+    }
+
+    void save_manifest() const { manifest_.save(store_.manifest(manifest_.run_id)); }
+
+    void log(const std::string& line) const {
+        if (observer_.log) observer_.log(line);
+    }
+    void warn(const std::string& line) const {
+        if (observer_.warning) observer_.warning(line);
+    }
+
+    CrawlSummary summary() const {
+        CrawlSummary summary;
+        summary.run_id = manifest_.run_id;
+        summary.mode = manifest_.mode;
+        summary.resumed = resumed_;
+        summary.windows = manifest_.windows.size();
+        summary.identified = identified();
+        summary.fetched = fetched_.size();
+        summary.failed = failed_.size();
+        summary.batches = manifest_.batches.size();
+        summary.requests = client_.requests();
+        summary.retries = client_.retries();
+        summary.retries.by_cause[static_cast<std::size_t>(FailureCause::missing_records)] += retries_missing_;
+        summary.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+        return summary;
+    }
+
+    void write_report(int exit_code, const std::string& error) const {
+        CrawlSummary figures = summary();
+        nlohmann::ordered_json windows = nlohmann::ordered_json::array();
+        for (const PlannedWindow& planned : manifest_.windows) {
+            windows.push_back({{"datetype", planned.window.datetype},
+                               {"mindate", planned.window.min.iso()},
+                               {"maxdate", planned.window.max.iso()},
+                               {"count", planned.count},
+                               {"query_translation", planned.query_translation}});
+        }
+        nlohmann::ordered_json retries = nlohmann::ordered_json::object();
+        for (std::size_t cause = 0; cause < failure_cause_count; ++cause) {
+            retries[std::string(cause_name(static_cast<FailureCause>(cause)))] = figures.retries.by_cause[cause];
+        }
+        nlohmann::ordered_json report{
+            {"run_id", manifest_.run_id},
+            {"command", "crawl"},
+            {"topic", manifest_.topic},
+            {"term", manifest_.term},
+            {"mode", manifest_.mode},
+            {"resumed", resumed_},
+            {"started", manifest_.started},
+            {"finished", utc_now_iso()},
+            {"duration_seconds", figures.seconds},
+            {"windows", windows},
+            {"counts",
+             {{"identified", figures.identified},
+              {"fetched", figures.fetched},
+              {"failed", figures.failed},
+              {"batches", figures.batches}}},
+            {"requests", figures.requests},
+            {"retries", retries},
+            {"exit_code", exit_code},
+            {"error", error},
+        };
+        try {
+            create_directories_or_fail(store_.runs());
+            write_file_atomically(store_.run_report(manifest_.run_id), report.dump(1) + "\n");
+        } catch (const Error& failure) {
+            if (exit_code == 0) throw;
+            warn(std::string("cannot write the run report: ") + failure.what());  // keep the first error
+        }
+    }
+
+    const CrawlRequest& request_;
+    const CrawlObserver& observer_;
+    StoreLayout store_;
+    EutilsClient client_;
+    CrawlManifest manifest_;
+    bool resumed_ = false;
+    std::map<std::size_t, SearchResult> histories_;  // live WebEnvs of this process, by window
+    std::unordered_set<std::string> fetched_;
+    std::unordered_set<std::string> failed_;
+    std::size_t total_ = 0;
+    std::size_t retries_missing_ = 0;
+    std::chrono::steady_clock::time_point started_{};
+};
+
+}  // namespace
+
+CrawlSummary crawl(const CrawlRequest& request, const CrawlObserver& observer) {
+    return CrawlRun(request, observer).run();
+}
+
+}  // namespace ldn

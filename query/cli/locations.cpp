@@ -1,0 +1,22 @@
+#include "query/cli/locations.hpp"
+
+#include <cstdlib>
+
+#include "crawler/store_layout.hpp"
+
+namespace ldn::cli {
+
+std::filesystem::path data_folder() {
+    const char* configured = std::getenv("LDN_DATA_DIR");
+    if (configured != nullptr && configured[0] != '\0') return configured;
+    return LDN_DEFAULT_DATA_DIR;
+}
+
+std::filesystem::path store_folder(const std::string& flag) {
+    if (!flag.empty()) return flag;
+    const char* configured = std::getenv("LDN_STORE");
+    if (configured != nullptr && configured[0] != '\0') return configured;
+    return default_store_root();
+}
+
+}  // namespace ldn::cli

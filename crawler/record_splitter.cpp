@@ -28,6 +28,9 @@ constexpr std::array<KnownRecord, 4> known_records{{
     {"DeleteCitation", RecordKind::delete_citation},
 }};
 
+// Book records may come wrapped in their own set inside a PubmedArticleSet.
+constexpr std::string_view book_article_wrapper = "PubmedBookArticleSet";
+
 constexpr std::array<std::string_view, 3> pubmed_roots{
     "PubmedArticleSet", "MedlineCitationSet", "PubmedBookArticleSet"};
 
@@ -265,6 +268,10 @@ std::optional<RawRecord> RecordSplitter::next() {
                 finished_ = true;
                 break;
             }
+            if (name == book_article_wrapper) {
+                skip_past(">", "end tag");
+                continue;
+            }
             report("unexpected </" + name + "> between records skipped", offset_of(pos_ - 2),
                    records_);
             skip_past(">", "end tag");
@@ -275,6 +282,10 @@ std::optional<RawRecord> RecordSplitter::next() {
         std::uint64_t start_offset = offset_of(pos_);
         ++pos_;
         std::string name = read_name();
+        if (name == book_article_wrapper) {
+            skip_past(">", "start tag");  // its children are records like the others
+            continue;
+        }
         auto known = std::find_if(known_records.begin(), known_records.end(),
                                   [&](const KnownRecord& record) { return record.name == name; });
         if (known == known_records.end()) {
@@ -287,13 +298,17 @@ std::optional<RawRecord> RecordSplitter::next() {
         ++records_;
         std::size_t end = self_closing_end(record_start);
         if (end == std::string::npos) end = find_record_end(name, record_start);
-        if (end == std::string::npos && !eof_) {
-            report("record larger than " + std::to_string(max_record_bytes_ >> 20) +
-                       " MiB skipped",
+        bool oversized = end == std::string::npos ? !eof_ : end - record_start > max_record_bytes_;
+        if (oversized) {
+            report("record larger than the limit of " + std::to_string(max_record_bytes_) + " bytes skipped",
                    start_offset, records_);
             problems_.back().pmid = sniff_pmid(std::string_view(buffer_).substr(record_start, 1 << 16));
-            pos_ = record_start + 1;
-            skip_element(name, start_offset);
+            if (end != std::string::npos) {
+                pos_ = end;
+            } else {
+                pos_ = record_start + 1;
+                skip_element(name, start_offset);
+            }
             continue;
         }
         if (end == std::string::npos) {

@@ -91,7 +91,7 @@ std::string HttpClient::escape(const std::string& value) {
 
 HttpResponse HttpClient::send(const HttpRequest& request) {
     CURL* curl = handle_->curl;
-    curl_easy_reset(curl);  // keeps the connection cache: connections are reused between requests
+    curl_easy_reset(curl);
 
     HttpResponse response;
     Exchange exchange{&response, settings_.max_body_bytes};
@@ -111,6 +111,9 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    // A reused keep-alive connection that died is silently re-sent by libcurl: a request the rate
+    // limiter never saw. One connection per request keeps the count exact (and 3/s needs no pool).
+    curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);
     if (!request.form_body.empty()) {
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.form_body.c_str());

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -154,8 +155,12 @@ private:
         total_ = identified();
         report_progress();
         for (std::size_t w = 0; w < manifest_.windows.size(); ++w) fetch_window(w);
+        fetch_queued(1);
     }
 
+    // Whole batches go through the history server while it knows the search. The rest (a window's
+    // short last batch, records another window already brought, everything when resuming) is queued
+    // and fetched by id in whole batches, so overlapping windows cost no extra requests.
     void fetch_window(std::size_t w) {
         const std::size_t batch = request_.batch;
         int expirations = 0;
@@ -166,34 +171,48 @@ private:
                                            ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + batch)));
             std::vector<std::string> todo;
             for (const std::string& id : chunk) {
-                if (!fetched_.count(id) && !failed_.count(id)) todo.push_back(id);
+                if (!fetched_.count(id) && !failed_.count(id) && !queued_set_.count(id)) todo.push_back(id);
             }
-            if (todo.empty()) {
+            auto history = histories_.find(w);
+            bool by_history = chunk.size() == batch && todo.size() == chunk.size() && history != histories_.end() &&
+                              expirations < request_.eutils.retry.max_attempts;
+            if (!by_history) {
+                for (std::string& id : todo) queue(std::move(id));
+                fetch_queued(batch);
                 start += batch;
                 continue;
             }
             std::string what = "efetch batch " + std::to_string(manifest_.batches.size() + 1);
             FetchedBatch fetched;
-            auto history = histories_.find(w);
-            // Through the history server while it knows our search; by id when resuming, when part of
-            // the chunk is already stored, or when the history keeps expiring.
-            bool by_history = todo.size() == chunk.size() && history != histories_.end() &&
-                              expirations < request_.eutils.retry.max_attempts;
-            if (by_history) {
-                try {
-                    fetched = client_.fetch_history(history->second, start, chunk.size(), what);
-                } catch (const HistoryExpired& expired) {
-                    ++expirations;
-                    log(std::string(expired.what()) + "; searching again");
-                    if (!research(w)) start = 0;  // the results changed: walk the new list from the top
-                    continue;
-                }
-            } else {
-                fetched = client_.fetch_ids(todo, what);
+            try {
+                fetched = client_.fetch_history(history->second, start, chunk.size(), what);
+            } catch (const HistoryExpired& expired) {
+                ++expirations;
+                log(std::string(expired.what()) + "; searching again");
+                if (!research(w)) start = 0;  // the results changed: walk the new list from the top
+                continue;
             }
             store_batch(fetched);
             verify(todo, fetched, what);
             start += batch;
+        }
+    }
+
+    void queue(std::string id) {
+        if (queued_set_.insert(id).second) queued_.push_back(std::move(id));
+    }
+
+    // Fetches queued ids by id while at least `minimum` are waiting, a batch at a time.
+    void fetch_queued(std::size_t minimum) {
+        while (!queued_.empty() && queued_.size() >= minimum) {
+            std::size_t count = std::min(queued_.size(), request_.batch);
+            std::vector<std::string> todo(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(count));
+            std::string what = "efetch batch " + std::to_string(manifest_.batches.size() + 1);
+            FetchedBatch fetched = client_.fetch_ids(todo, what);
+            queued_.erase(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(count));
+            for (const std::string& id : todo) queued_set_.erase(id);
+            store_batch(fetched);
+            verify(todo, fetched, what);
         }
     }
 
@@ -334,6 +353,8 @@ private:
     std::map<std::size_t, SearchResult> histories_;  // live WebEnvs of this process, by window
     std::unordered_set<std::string> fetched_;
     std::unordered_set<std::string> failed_;
+    std::deque<std::string> queued_;  // to fetch by id, in the order found
+    std::unordered_set<std::string> queued_set_;
     std::size_t total_ = 0;
     std::size_t retries_missing_ = 0;
     std::chrono::steady_clock::time_point started_{};

@@ -18,6 +18,8 @@ namespace {
 using Params = std::vector<std::pair<std::string, std::string>>;
 using Clock = std::chrono::steady_clock;
 
+constexpr std::chrono::milliseconds rate_window{1100};
+
 // Long terms and id lists go by POST: NCBI answers 414 to long GETs.
 constexpr std::size_t longest_get_query = 500;
 
@@ -126,6 +128,9 @@ HttpResponse EutilsClient::perform(const std::string& endpoint, Params params, b
         if (attempt == settings_.retry.max_attempts) break;
         retries_.add(failure->cause);
         if (failure->retry_after) limiter_.pause_until(Clock::now() + *failure->retry_after);
+        // NCBI counts per second, refused requests included: after a 429 nothing goes out until a
+        // whole window has passed, or the retry would be refused again.
+        if (failure->cause == FailureCause::rate_limited) limiter_.pause_until(Clock::now() + rate_window);
         std::this_thread::sleep_for(settings_.retry.backoff(attempt, failure->retry_after, random_));
     }
     std::string message = what + ": " + redact_api_key(last.detail) + " after " +

@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <string>
 
 #include "tests/fake_eutils/corpus.hpp"
@@ -129,14 +128,11 @@ TEST_CASE("corpus reports unreadable records and keeps the others", "[fake_eutil
     CHECK(corpus.contains("203"));
 }
 
-TEST_CASE("a generated corpus of 25,000 records loads in a couple of seconds", "[fake_eutils]") {
-    const auto started = std::chrono::steady_clock::now();
+TEST_CASE("a generated corpus of 25,000 records loads whole, spread over ten years", "[fake_eutils]") {
     Corpus corpus;
     const auto report = corpus.load_xml(synthetic_article_set(synthetic_records(25000)));
-    const auto elapsed = std::chrono::steady_clock::now() - started;
     CHECK(report.added == 25000);
     CHECK(corpus.size() == 25000);
-    CHECK(elapsed < std::chrono::seconds(3));
     // Spread evenly over 2015..2024: each year holds about 2,500.
     CHECK(corpus.matching(DateType::pdat, 20200101, 20201231).size() == Approx(2500).epsilon(0.02));
 }

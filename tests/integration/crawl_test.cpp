@@ -313,3 +313,19 @@ TEST_CASE("a second crawl on a locked store exits 75 at once", "[crawl][lock]") 
     }
     CHECK(server.request_count() == 0);
 }
+
+TEST_CASE("a server's Retry-After holds back the next request that long", "[crawl][faults]") {
+    ldn::test::TempDir store;
+    auto corpus = synthetic_corpus(20);
+    fake::FakeEutilsOptions options;
+    options.retry_after_seconds = 2;
+    options.faults.scripted = {{2, fake::FaultKind::too_many_requests}};
+    fake::FakeEutilsServer server(corpus, options);
+    server.start();
+    quiet_crawl(crawl_request(server, store.path(), 10));
+    CHECK(stored_pmids(store.path()) == expected_once(*corpus));
+    auto requests = server.requests();
+    REQUIRE(requests.size() >= 3);
+    CHECK(requests[1].status == 429);
+    CHECK(requests[2].arrived - requests[1].arrived >= std::chrono::milliseconds(1900));
+}

@@ -1,6 +1,8 @@
 #pragma once
 // Runs a program the way a user would (argv, no shell), capturing stdout, stderr and the exit code.
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -15,6 +17,9 @@ struct ProcessResult {
 
 ProcessResult run_process(const std::filesystem::path& program, const std::vector<std::string>& args,
                           const std::vector<std::string>& extra_env = {});
+
+// Starts a program in the background with its output discarded; the caller waits for or kills it.
+pid_t spawn_process(const std::filesystem::path& program, const std::vector<std::string>& args);
 
 // A fresh directory under the system temp folder, removed when the object goes (kept when the
 // environment sets LDN_KEEP_TEST_DIRS, to inspect a failing test).

@@ -13,6 +13,7 @@
 #include "crawler/crawl_manifest.hpp"
 #include "crawler/crawl_state.hpp"
 #include "crawler/errors.hpp"
+#include "crawler/run_report.hpp"
 #include "crawler/store_layout.hpp"
 #include "crawler/store_lock.hpp"
 
@@ -22,15 +23,6 @@ namespace {
 
 // Records revised or added just before the last success may not have been visible yet.
 constexpr int incremental_overlap_days = 2;
-
-std::string utc_now_iso() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 // The window options the user gave explicitly; a resume only continues a run asked for the same way.
 std::string describe_request(const CrawlRequest& request) {
@@ -336,8 +328,7 @@ private:
             {"error", error},
         };
         try {
-            create_directories_or_fail(store_.runs());
-            write_file_atomically(store_.run_report(manifest_.run_id), report.dump(1) + "\n");
+            write_run_report(store_, manifest_.run_id, report);
         } catch (const Error& failure) {
             if (exit_code == 0) throw;
             warn(std::string("cannot write the run report: ") + failure.what());  // keep the first error

@@ -37,7 +37,8 @@ struct Labelled {
     ldn::Annotations expected;
 };
 
-template <typename Value> Value value_or(const json& object, const char* key, Value otherwise) {
+template <typename Value>
+Value value_or(const json& object, const char* key, Value otherwise) {
     auto found = object.find(key);
     if (found == object.end() || found->is_null()) return otherwise;
     return found->get<Value>();
@@ -82,9 +83,13 @@ struct Score {
     double recall() const { return ratio(agreed_labels, labelled); }
 };
 
-template <typename Value> std::string text_of(const Value& value) { return json(value).dump(); }
+template <typename Value>
+std::string text_of(const Value& value) {
+    return json(value).dump();
+}
 
-template <typename Value> std::string text_of(const std::optional<Value>& value) {
+template <typename Value>
+std::string text_of(const std::optional<Value>& value) {
     if (!value) return "null";
     std::ostringstream out;
     out << *value;

@@ -34,6 +34,14 @@ constexpr std::string_view book_article_wrapper = "PubmedBookArticleSet";
 constexpr std::array<std::string_view, 3> pubmed_roots{
     "PubmedArticleSet", "MedlineCitationSet", "PubmedBookArticleSet"};
 
+// Built by appending: GCC 12 warns falsely (-Wrestrict) about "literal" + std::string temporaries.
+std::string tag(std::string_view before, std::string_view name, std::string_view after) {
+    std::string text;
+    text.reserve(before.size() + name.size() + after.size());
+    text.append(before).append(name).append(after);
+    return text;
+}
+
 // The PMID of a record cut short or otherwise unparsable, for a message that helps find it.
 std::string sniff_pmid(std::string_view bytes) {
     std::size_t tag = bytes.find("<PMID");
@@ -74,8 +82,9 @@ bool RecordSplitter::ensure(std::size_t bytes) {
     return true;
 }
 
+// Drops consumed bytes once they are most of the buffer, so each byte is moved at most about once.
 void RecordSplitter::compact() {
-    if (pos_ == 0) return;
+    if (pos_ == 0 || pos_ < buffer_.size() / 2) return;
     buffer_.erase(0, pos_);
     buffer_offset_ += pos_;
     pos_ = 0;
@@ -184,7 +193,7 @@ std::size_t RecordSplitter::self_closing_end(std::size_t record_start) {
 // The buffer position just past the record's closing tag, or npos when the stream ends first. A
 // record growing beyond the limit is abandoned here (the caller then skips it).
 std::size_t RecordSplitter::find_record_end(std::string_view name, std::size_t record_start) {
-    std::string closing = "</" + std::string(name);
+    std::string closing = tag("</", name, "");
     std::size_t search_from = record_start;
     for (;;) {
         std::size_t found = buffer_.find(closing, search_from);
@@ -204,7 +213,7 @@ std::size_t RecordSplitter::find_record_end(std::string_view name, std::size_t r
 }
 
 void RecordSplitter::skip_element(std::string_view name, std::uint64_t start_offset) {
-    std::string closing = "</" + std::string(name) + ">";
+    std::string closing = tag("</", name, ">");
     for (;;) {
         std::size_t found = buffer_.find(closing, pos_);
         if (found != std::string::npos) {
@@ -214,7 +223,7 @@ void RecordSplitter::skip_element(std::string_view name, std::uint64_t start_off
         pos_ = buffer_.size() > closing.size() ? buffer_.size() - closing.size() + 1 : pos_;
         compact();
         if (!fill()) {
-            report("<" + std::string(name) + "> starting here is cut off by the end of the file",
+            report(tag("<", name, "> starting here is cut off by the end of the file"),
                    start_offset, records_);
             finished_ = true;
             return;

@@ -24,7 +24,24 @@ void append_text(const pugi::xml_node& node, std::string& out) {
 
 }  // namespace
 
+namespace {
+
+// True when the text has no leading, trailing or repeated whitespace and no whitespace but ' '.
+bool already_normal(std::string_view text) {
+    if (text.empty()) return true;
+    if (text.front() == ' ' || text.back() == ' ') return false;
+    char previous = 'x';
+    for (char c : text) {
+        if (is_space(c) && (c != ' ' || previous == ' ')) return false;
+        previous = c;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string normalize_space(std::string_view text) {
+    if (already_normal(text)) return std::string(text);
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;

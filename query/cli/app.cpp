@@ -58,6 +58,8 @@ int run(int argc, char* argv[]) {
     const std::vector<Command> commands{
         add_parse_command(app),
         add_crawl_command(app),
+        add_index_command(app),
+        add_ingest_command(app),
     };
 
     try {

@@ -17,5 +17,7 @@ struct Command {
 
 Command add_parse_command(CLI::App& app);
 Command add_crawl_command(CLI::App& app);
+Command add_index_command(CLI::App& app);
+Command add_ingest_command(CLI::App& app);
 
 }  // namespace ldn::cli

@@ -1,0 +1,36 @@
+#pragma once
+// The two ways records reach the index: the raw batches a crawl stored (`ldn index`), and PubMed
+// files given by hand (`ldn ingest`). Both commit as they go and remember what they finished, so a
+// killed run is completed by the next one and repeating a finished one changes nothing.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "crawler/pubmed_reader.hpp"
+#include "crawler/store_layout.hpp"
+#include "index/index_writer.hpp"
+
+namespace ldn {
+
+struct IndexObserver {
+    std::function<void(std::size_t done, std::size_t total)> progress;  // batches or files
+    std::function<void(const RecordIssue&)> record_issue;                // a record skipped
+    std::function<void(const std::string&)> note;                        // e.g. a file already ingested
+};
+
+// Every raw batch of every run's manifest not yet indexed, oldest run first, so a later fetch of a
+// record replaces an earlier one. With `retry_failed`, batches holding records that failed before are
+// read again. One commit per batch.
+IndexCounts index_raw_batches(const StoreLayout& store, IndexWriter& writer, bool retry_failed,
+                              const IndexObserver& observer);
+
+// PubMed files in the order given: later versions replace earlier ones, DeleteCitation removes.
+// A file already ingested unchanged (same path, size and modification time) is skipped unless
+// `force`. Commits every `commit_every` records and at the end of each file.
+IndexCounts ingest_files(const std::vector<std::filesystem::path>& files, IndexWriter& writer, bool force,
+                         const IndexObserver& observer, std::size_t commit_every = 10000);
+
+}  // namespace ldn

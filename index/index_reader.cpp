@@ -1,0 +1,29 @@
+#include "index/index_reader.hpp"
+
+#include "crawler/errors.hpp"
+#include "index/schema.hpp"
+
+namespace ldn {
+
+Xapian::Database open_index(const std::filesystem::path& path) {
+    const std::string fill = "fill it with 'ldn refresh' (from PubMed) or 'ldn ingest FILE...' (PubMed XML files)";
+    if (!std::filesystem::exists(path)) throw Error(ExitCode::failure, "no index at " + path.string() + ": " + fill);
+    Xapian::Database database;
+    try {
+        database = Xapian::Database(path.string());
+    } catch (const Xapian::DatabaseNotFoundError&) {
+        throw Error(ExitCode::failure, "no index at " + path.string() + ": " + fill);
+    } catch (const Xapian::Error& error) {
+        throw io_error("index " + path.string() + ": cannot open: " + error.get_description());
+    }
+    std::string version = database.get_metadata(schema::metadata::schema_version);
+    if (database.get_doccount() == 0) throw Error(ExitCode::failure, "the index at " + path.string() + " is empty: " + fill);
+    if (version != std::to_string(schema::version)) {
+        throw input_error("index " + path.string() + " was built by schema version " +
+                          (version.empty() ? "unknown" : version) + "; this ldn reads version " +
+                          std::to_string(schema::version) + ": rebuild it with 'ldn index --rebuild'");
+    }
+    return database;
+}
+
+}  // namespace ldn

@@ -1,0 +1,110 @@
+#include "index/index_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "crawler/errors.hpp"
+#include "index/schema.hpp"
+
+namespace ldn {
+
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+    try {
+        return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw Error(ExitCode::temporary, "index " + path.string() + " is being written by another process; try again later");
+    } catch (const Xapian::Error& error) {
+        throw io_error("index " + path.string() + ": cannot open for writing: " + error.get_description());
+    }
+}
+
+bool was_retracted(const std::string& data) {
+    // The stored JSON has "retracted" at the top level; parsing it whole is the honest way to know.
+    auto document = nlohmann::json::parse(data, nullptr, false);
+    return !document.is_discarded() && document.value("retracted", false);
+}
+
+}  // namespace
+
+IndexCounts operator-(IndexCounts after, const IndexCounts& before) {
+    after.added -= before.added;
+    after.updated -= before.updated;
+    after.unchanged -= before.unchanged;
+    after.deleted -= before.deleted;
+    after.newly_retracted -= before.newly_retracted;
+    after.failed -= before.failed;
+    return after;
+}
+
+IndexWriter::IndexWriter(const std::filesystem::path& database, const Annotator& annotator)
+    : database_(open_writable(database)), annotator_(annotator) {
+    std::string version = database_.get_metadata(schema::metadata::schema_version);
+    if (version.empty() && database_.get_doccount() == 0) {
+        database_.set_metadata(schema::metadata::schema_version, std::to_string(schema::version));
+    } else if (version != std::to_string(schema::version)) {
+        throw input_error("index " + database.string() + " was built by schema version " +
+                          (version.empty() ? "unknown" : version) + "; this ldn uses version " +
+                          std::to_string(schema::version) + ": rebuild it with 'ldn index --rebuild'");
+    }
+}
+
+void IndexWriter::put(const Article& article) {
+    const std::string unique = schema::pmid_term(article.pmid);
+    Xapian::PostingIterator existing = database_.postlist_begin(unique);
+    bool present = existing != database_.postlist_end(unique);
+    if (article.deleted) {
+        if (present) {
+            database_.delete_document(unique);
+            ++counts_.deleted;
+        }
+        return;
+    }
+    Xapian::Document document = builder_.build(article, annotator_.annotate(article));
+    if (present) {
+        std::string before = database_.get_document(*existing).get_data();
+        if (before == document.get_data()) {
+            ++counts_.unchanged;
+            return;
+        }
+        if (article.retracted && !was_retracted(before)) ++counts_.newly_retracted;
+        ++counts_.updated;
+    } else {
+        if (article.retracted) ++counts_.newly_retracted;
+        ++counts_.added;
+    }
+    database_.replace_document(unique, document);
+}
+
+void IndexWriter::record_failure(const std::string& where, const std::string& reason) {
+    database_.set_metadata(schema::metadata::failed_record + where, reason);
+    ++counts_.failed;
+}
+
+bool IndexWriter::batch_done(const std::string& batch_key) const {
+    return !database_.get_metadata(schema::metadata::indexed_batch + batch_key).empty();
+}
+
+void IndexWriter::mark_batch_done(const std::string& batch_key, std::size_t records_read) {
+    database_.set_metadata(schema::metadata::indexed_batch + batch_key, std::to_string(records_read));
+}
+
+bool IndexWriter::failure_known(const std::string& where) const {
+    return !database_.get_metadata(schema::metadata::failed_record + where).empty();
+}
+
+void IndexWriter::forget_failure(const std::string& where) {
+    database_.set_metadata(schema::metadata::failed_record + where, "");
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) { database_.set_metadata(key, value); }
+
+void IndexWriter::commit() {
+    try {
+        database_.commit();
+    } catch (const Xapian::Error& error) {
+        throw io_error("index: cannot commit: " + error.get_description());
+    }
+}
+
+}  // namespace ldn

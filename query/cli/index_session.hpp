@@ -1,0 +1,49 @@
+#pragma once
+// What `ldn index` and `ldn ingest` share: the store lock, the vocabularies, the writer, and the run
+// report with the summary line at the end.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "crawler/errors.hpp"
+#include "crawler/pubmed_reader.hpp"
+#include "crawler/store_layout.hpp"
+#include "crawler/store_lock.hpp"
+#include "index/annotator.hpp"
+#include "index/index_jobs.hpp"
+#include "index/index_writer.hpp"
+#include "query/cli/progress.hpp"
+
+namespace ldn::cli {
+
+class IndexSession {
+public:
+    // Takes the store's lock (exit 75 when held), loads data/vocab, opens or creates the index
+    // (removing it first when `rebuild`).
+    IndexSession(const std::filesystem::path& store_root, const std::string& command, bool rebuild = false);
+
+    IndexWriter& writer() { return *writer_; }
+    const StoreLayout& store() const { return store_; }
+
+    // Warnings and progress for the terminal; issues are also kept for the run report.
+    IndexObserver observer(ProgressLine& progress);
+
+    // Writes runs/<run-id>.json and prints the summary line (unless quiet); returns the exit code:
+    // 65 when records failed, else 0.
+    ExitCode finish(const IndexCounts& counts, nlohmann::ordered_json inputs, bool quiet);
+
+private:
+    StoreLayout store_;
+    std::string command_;
+    std::string run_id_;
+    std::string started_;
+    StoreLock lock_;
+    Annotator annotator_;
+    std::unique_ptr<IndexWriter> writer_;
+    std::vector<RecordIssue> issues_;
+};
+
+}  // namespace ldn::cli

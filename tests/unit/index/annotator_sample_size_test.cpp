@@ -1,0 +1,56 @@
+// Sample size: participants enrolled or randomized, never percentages, ages, doses or years.
+#include <catch2/catch.hpp>
+
+#include "tests/unit/index/annotator_test_articles.hpp"
+
+using ldn::test::annotate;
+
+TEST_CASE("the number of participants is read from counts, enrolment and n =", "[annotator][sample_size]") {
+    struct Row {
+        const char* abstract;
+        std::optional<int> size;
+    };
+    const Row rows[] = {
+        {"Thirty-one women with fibromyalgia took part.", 31},
+        {"We enrolled 58 patients.", 58},
+        {"A total of 67 participants were randomized to LDN or placebo.", 67},
+        {"Of 80 patients screened, 31 were randomized.", 31},
+        {"Patients (n = 31) received LDN.", 31},
+        {"Patients received LDN (N=16) or placebo (N=15).", 31},
+        {"Twelve consecutive female patients received LDN.", 12},
+        {"One hundred and twenty adults were enrolled.", 120},
+        {"We recruited 1,250 respondents.", 1250},
+        {"31 patients were enrolled; 28 patients completed the study.", 31},
+        {"Pain fell by 30% in 12 weeks (p = 0.02).", std::nullopt},
+        {"Patients aged 45 years received 4.5 mg.", std::nullopt},
+        {"In 2019, patients were enrolled.", std::nullopt},
+        {"Twelve of 31 patients responded.", 31},
+        {"The mean age was 52 years.", std::nullopt},
+        {"Four randomized trials with 300 participants were pooled.", 300},
+        {"We studied 20 women with FM and 20 healthy controls.", 40},
+        {"We examined 75 patients with OA and 75 age- and sex-matched controls.", 150},
+        {"We enrolled 40 patients with RA and assessed pain monthly.", 40},
+        {"The survey was completed by 210 rheumatologists.", 210},
+        {"We will recruit 120 participants.", 120},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.abstract);
+        CHECK(annotate({"LDN in FM", row.abstract}).sample_size == row.size);
+    }
+}
+
+TEST_CASE("a case report without a count has one participant; reviews and preclinical work have none",
+          "[annotator][sample_size]") {
+    CHECK(annotate({"LDN in CRPS", "A 45-year-old woman improved.", {"Case Reports"}}).sample_size == 1);
+    CHECK(annotate({"LDN in CRPS", "A woman improved.", {"Journal Article"}}).sample_size == std::nullopt);
+    CHECK(annotate({"LDN in pain: a narrative review", "Trials in 120 patients are discussed."}).sample_size ==
+          std::nullopt);
+    CHECK(annotate({"Naltrexone in rats", "Twelve rats received naltrexone."}).sample_size == std::nullopt);
+}
+
+TEST_CASE("counts in background sections and cited work are not the sample", "[annotator][sample_size]") {
+    const ldn::Article article = ldn::test::structured_article(
+        "LDN in fibromyalgia",
+        {{"BACKGROUND", "An earlier trial in 30 patients was positive."}, {"METHODS", "We enrolled 20 women."}});
+    CHECK(ldn::test::bundled_annotator().annotate(article).sample_size == 20);
+}

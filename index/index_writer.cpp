@@ -100,6 +100,9 @@ void IndexWriter::forget_failure(const std::string& where) {
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) { database_.set_metadata(key, value); }
 
 void IndexWriter::commit() {
+    nlohmann::ordered_json counts{{"records", database_.get_doccount()},
+                                  {"retracted", database_.get_termfreq(std::string(schema::prefix::retracted) + "yes")}};
+    database_.set_metadata(schema::metadata::record_counts, counts.dump());
     try {
         database_.commit();
     } catch (const Xapian::Error& error) {

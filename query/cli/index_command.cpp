@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "crawler/crawl_state.hpp"
 #include "crawler/errors.hpp"
+#include "index/schema.hpp"
 #include "query/cli/commands.hpp"
 #include "query/cli/index_session.hpp"
 #include "query/cli/locations.hpp"
@@ -32,6 +34,9 @@ struct IngestFlags {
 
 ExitCode run_index(const IndexFlags& flags) {
     IndexSession session(store_folder(flags.store), "index", flags.rebuild);
+    if (auto state = CrawlState::load(session.store().state())) {
+        session.writer().set_metadata(schema::metadata::topic, state->topic);
+    }
     ProgressLine progress("index");
     IndexCounts counts = index_raw_batches(session.store(), session.writer(), flags.retry_failed, session.observer(progress));
     progress.clear();

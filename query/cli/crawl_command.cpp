@@ -136,8 +136,7 @@ Command add_crawl_command(CLI::App& app) {
     command->add_option("--since", flags->since, "Window start, YYYY-MM-DD")->type_name("DATE");
     command->add_option("--until", flags->until, "Window end, YYYY-MM-DD (default: today)")->type_name("DATE");
     command->add_flag("--full", flags->full, "Crawl the whole window, not only what changed since the last success");
-    command->add_option("--store", flags->store, "Store folder (default: $LDN_STORE, else ~/.local/share/ldn)")
-        ->type_name("DIR");
+    add_store_option(*command, flags->store);
     command->add_option("--eutils-url", flags->eutils_url, "E-utilities base URL (default: $LDN_EUTILS_URL, else NCBI)")
         ->type_name("URL");
     command->add_option("--batch", flags->batch, "Records per efetch request (default 200)")->type_name("N");

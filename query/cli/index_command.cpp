@@ -60,8 +60,7 @@ ExitCode run_ingest(const IngestFlags& flags) {
 Command add_index_command(CLI::App& app) {
     auto flags = std::make_shared<IndexFlags>();
     CLI::App* command = app.add_subcommand("index", "Index the raw batches of the store that are not indexed yet");
-    command->add_option("--store", flags->store, "Store folder (default: $LDN_STORE, else ~/.local/share/ldn)")
-        ->type_name("DIR");
+    add_store_option(*command, flags->store);
     command->add_flag("--rebuild", flags->rebuild, "Remove the index and build it again from every raw batch");
     command->add_flag("--retry-failed", flags->retry_failed, "Read again the batches whose records failed before");
     command->add_flag("-q,--quiet", flags->quiet, "No summary line; warnings and errors only");
@@ -75,8 +74,7 @@ Command add_ingest_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand(
         "ingest", "Index PubMed XML files (efetch output, baseline and update files, .gz) in the order given");
     command->add_option("files", flags->files, "PubMed XML files")->required()->type_name("FILE");
-    command->add_option("--store", flags->store, "Store folder (default: $LDN_STORE, else ~/.local/share/ldn)")
-        ->type_name("DIR");
+    add_store_option(*command, flags->store);
     command->add_flag("--force", flags->force, "Read files again even when they were ingested unchanged before");
     command->add_flag("-q,--quiet", flags->quiet, "No summary line; warnings and errors only");
     command->footer("DeleteCitation entries remove records; a later version of a record replaces the earlier one.\n"

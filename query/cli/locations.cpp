@@ -19,4 +19,8 @@ std::filesystem::path store_folder(const std::string& flag) {
     return default_store_root();
 }
 
+void add_store_option(CLI::App& command, std::string& flag) {
+    command.add_option("--store", flag, "Store folder (default: $LDN_STORE, else ~/.local/share/ldn)")->type_name("DIR");
+}
+
 }  // namespace ldn::cli

@@ -1,6 +1,8 @@
 #pragma once
 // Where the CLI finds its inputs and its store, defaults < environment < flags.
 
+#include <CLI/CLI.hpp>
+
 #include <filesystem>
 #include <string>
 
@@ -11,5 +13,8 @@ std::filesystem::path data_folder();
 
 // The flag when given, else $LDN_STORE, else ${XDG_DATA_HOME:-~/.local/share}/ldn.
 std::filesystem::path store_folder(const std::string& flag);
+
+// The --store DIR option, worded the same for every command.
+void add_store_option(CLI::App& command, std::string& flag);
 
 }  // namespace ldn::cli

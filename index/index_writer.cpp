@@ -9,7 +9,20 @@ namespace ldn {
 
 namespace {
 
+// A process killed while Xapian was creating the database leaves a folder without a revision file:
+// nothing was ever committed there, and Xapian will not open it, so it is cleared and made again.
+void clear_never_committed(const std::filesystem::path& path) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(path, error) || std::filesystem::exists(path / "iamglass", error)) return;
+    for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+        if (entry.path().filename() == "iamchert" || entry.path().filename() == "iamhoney") return;  // other backends
+    }
+    std::filesystem::remove_all(path, error);
+    if (error) throw io_error("index " + path.string() + ": cannot clear an unfinished database: " + error.message());
+}
+
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+    clear_never_committed(path);
     try {
         return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {

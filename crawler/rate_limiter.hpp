@@ -23,8 +23,6 @@ public:
     // Holds every request back until `until` (a server's Retry-After applies to all requests).
     void pause_until(Clock::time_point until);
 
-    int requests_per_window() const { return limit_; }
-
 private:
     int limit_;
     Clock::duration span_;

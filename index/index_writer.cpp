@@ -102,10 +102,6 @@ void IndexWriter::mark_batch_done(const std::string& batch_key, std::size_t reco
     database_.set_metadata(schema::metadata::indexed_batch + batch_key, std::to_string(records_read));
 }
 
-bool IndexWriter::failure_known(const std::string& where) const {
-    return !database_.get_metadata(schema::metadata::failed_record + where).empty();
-}
-
 void IndexWriter::forget_failure(const std::string& where) {
     database_.set_metadata(schema::metadata::failed_record + where, "");
 }

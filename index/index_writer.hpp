@@ -43,7 +43,6 @@ public:
     bool batch_done(const std::string& batch_key) const;
     // Recorded in the same commit as the batch's documents.
     void mark_batch_done(const std::string& batch_key, std::size_t records_read);
-    bool failure_known(const std::string& where) const;
     void forget_failure(const std::string& where);
 
     void set_metadata(const std::string& key, const std::string& value);

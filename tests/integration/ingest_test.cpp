@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <thread>
@@ -13,7 +14,10 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "crawler/atomic_file.hpp"
 #include "crawler/crawl.hpp"
+#include "crawler/crawl_manifest.hpp"
+#include "crawler/store_layout.hpp"
 #include "crawler/pubmed_reader.hpp"
 #include "index/schema.hpp"
 #include "tests/fake_eutils/fake_eutils_server.hpp"
@@ -138,4 +142,29 @@ TEST_CASE("an ingest killed at any moment leaves an index that opens, and the ne
     auto finished = run_process(ldn::test::ldn_binary(), args);
     CHECK(finished.exit_code == 0);
     CHECK(indexed_pmids(dir.path() / "index") == expected_pmids({sample, update}));
+}
+
+TEST_CASE("a record that failed is not retried every run, only with --retry-failed", "[ingest][index]") {
+    ldn::test::TempDir dir;
+    ldn::StoreLayout store(dir.path());
+    const std::string run = "20260101T000000Z";
+    std::filesystem::create_directories(store.run_raw(run));
+    std::ifstream fixture(ldn::test::fixture("malformed_middle.xml"), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(fixture)), std::istreambuf_iterator<char>());
+    ldn::write_gzip_atomically(store.batch(run, 1), bytes);
+    ldn::CrawlManifest manifest;
+    manifest.run_id = run;
+    manifest.complete = true;
+    manifest.batches.push_back({"0001.xml.gz", {}, bytes.size()});
+    manifest.save(store.manifest(run));
+
+    auto first = run_process(ldn::test::ldn_binary(), {"index", "--store", dir.path().string()});
+    CHECK(first.exit_code == 65);
+    CHECK_THAT(first.err, Catch::Contains("2 added") && Catch::Contains("1 failed"));
+    auto second = run_process(ldn::test::ldn_binary(), {"index", "--store", dir.path().string()});
+    CHECK(second.exit_code == 0);
+    CHECK_THAT(second.err, Catch::Contains("0 failed"));
+    auto retried = run_process(ldn::test::ldn_binary(), {"index", "--retry-failed", "--store", dir.path().string()});
+    CHECK(retried.exit_code == 65);
+    CHECK_THAT(retried.err, Catch::Contains("2 unchanged") && Catch::Contains("1 failed"));
 }

@@ -352,7 +352,7 @@ TEST_CASE("an ordinary article is not retracted and retracts nothing", "[parser]
 // Authors
 // ---------------------------------------------------------------------------------------------
 
-TEST_CASE("authors carry names, suffix, bare ORCID and every affiliation; invalid ones are skipped",
+TEST_CASE("authors carry names, suffix, bare ORCID and every affiliation, and invalid ones are skipped",
           "[parser][authors]") {
     Article article = only_article("authors.xml");
     REQUIRE(article.authors.size() == 4);  // the ValidYN="N" author is dropped

@@ -30,7 +30,7 @@ std::string set_of(const std::string& records) {
 
 }  // namespace
 
-TEST_CASE("corpus dates: entrez, else pubmed, else pdat; DateRevised, else edat", "[fake_eutils]") {
+TEST_CASE("corpus dates: entrez, else pubmed, else pdat, DateRevised, else edat", "[fake_eutils]") {
     Corpus corpus;
     const auto report = corpus.load_xml(set_of(
         record_with("101", "<Year>2019</Year><Month>Mar</Month>",
@@ -80,7 +80,7 @@ TEST_CASE("corpus windows are inclusive and ordered by PMID, highest first", "[f
     CHECK(corpus.matching(DateType::mdat, 20240101, 20241231) == V{"30"});
 }
 
-TEST_CASE("corpus files: plain and gzip alike; revised records replace; deletions remove", "[fake_eutils]") {
+TEST_CASE("corpus files: plain and gzip alike, revised records replace, deletions remove", "[fake_eutils]") {
     Corpus plain;
     const auto report = plain.load_file(ldn::test::fixture("full_record.xml"));
     CHECK(report.added == 1);

@@ -53,7 +53,7 @@ TEST_CASE("efetch through history: the pages cover the search exactly, in order"
     CHECK(one.body.find(server->corpus().find("10000130")->xml) != std::string::npos);
 }
 
-TEST_CASE("efetch by id list, GET and POST; deleted ids are simply absent", "[fake_eutils]") {
+TEST_CASE("efetch by id list, GET and POST, deleted ids are simply absent", "[fake_eutils]") {
     auto server = start_server(synthetic_corpus(3000));
     const auto by_get =
         read_fetch(http_get(server.url(), "efetch.fcgi", {{"db", "pubmed"}, {"id", "10000003,10000001,10000002"}}).body);
@@ -133,7 +133,7 @@ TEST_CASE("efetch with an unknown or expired WebEnv: status 200 and 'Unable to o
     }
 }
 
-TEST_CASE("epost stores ids for efetch; empty requests get NCBI's errors", "[fake_eutils]") {
+TEST_CASE("epost stores ids for efetch, empty requests get NCBI's errors", "[fake_eutils]") {
     auto server = start_server(synthetic_corpus(10));
     const auto posted = http_post(server.url(), "epost.fcgi", {{"db", "pubmed"}, {"id", "10000004,10000009"}});
     pugi::xml_document document;

@@ -10,7 +10,7 @@
 
 using namespace ldn::fake;
 
-TEST_CASE("query dates: YYYY, YYYY/MM, YYYY/MM/DD; an end bound closes its period", "[fake_eutils]") {
+TEST_CASE("query dates: YYYY, YYYY/MM, YYYY/MM/DD, an end bound closes its period", "[fake_eutils]") {
     struct Row {
         std::string text;
         std::optional<DateKey> as_start;

@@ -91,7 +91,7 @@ TEST_CASE("faults: a truncated 200 is complete HTTP but ill-formed XML, cut insi
     CHECK(read_fetch(fetch_ids(server).body).well_formed);
 }
 
-TEST_CASE("faults: a slow answer trips a client's timeout; a patient client gets the data", "[fake_eutils]") {
+TEST_CASE("faults: a slow answer trips a client's timeout, a patient client gets the data", "[fake_eutils]") {
     auto server = with_first_request(FaultKind::slow_response);
     const auto impatient = fetch_ids(server, 300);
     CHECK(impatient.code == CURLE_OPERATION_TIMEDOUT);

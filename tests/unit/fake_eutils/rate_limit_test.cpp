@@ -47,7 +47,7 @@ TEST_CASE("rate limit: the 4th and 5th request in a second get 429 with NCBI's J
     CHECK_FALSE(log[2].rate_limited);
 }
 
-TEST_CASE("rate limit: 10 a second with api_key; Retry-After when configured", "[fake_eutils]") {
+TEST_CASE("rate limit: 10 a second with api_key, Retry-After when configured", "[fake_eutils]") {
     auto options = ncbi_limits();
     options.retry_after_seconds = 2;
     auto server = start_server(synthetic_corpus(3), options);

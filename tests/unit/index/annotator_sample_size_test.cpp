@@ -39,7 +39,7 @@ TEST_CASE("the number of participants is read from counts, enrolment and n =", "
     }
 }
 
-TEST_CASE("a case report without a count has one participant; reviews and preclinical work have none",
+TEST_CASE("a case report without a count has one participant, reviews and preclinical work have none",
           "[annotator][sample_size]") {
     CHECK(annotate({"LDN in CRPS", "A 45-year-old woman improved.", {"Case Reports"}}).sample_size == 1);
     CHECK(annotate({"LDN in CRPS", "A woman improved.", {"Journal Article"}}).sample_size == std::nullopt);

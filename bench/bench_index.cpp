@@ -11,7 +11,6 @@
 //            separated by blank lines) for bench/scriptindex/pubmed.script, so that scriptindex is
 //            timed on its own work only
 
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdint>
@@ -27,6 +26,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "bench/peak_rss.hpp"
 #include "crawler/article_json.hpp"
 #include "crawler/errors.hpp"
 #include "crawler/pubmed_reader.hpp"
@@ -228,12 +228,6 @@ Figures convert_for_scriptindex(const std::filesystem::path& input, const std::f
     return figures;
 }
 
-long peak_rss_kb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;  // kilobytes on Linux
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -272,7 +266,7 @@ int main(int argc, char** argv) {
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::printf("mode=%s%s records=%zu documents=%u seconds=%.3f docs_per_s=%.1f peak_rss_kb=%ld issues=%zu\n",
                     mode.c_str(), with_data ? "+data" : "", figures.records, figures.documents, seconds,
-                    figures.records / seconds, peak_rss_kb(), figures.issues);
+                    figures.records / seconds, ldn::bench::peak_rss_kb(), figures.issues);
         return figures.issues == 0 ? 0 : 65;
     } catch (const ldn::Error& error) {
         std::cerr << "ldn-bench-index: error: " << error.what() << "\n";

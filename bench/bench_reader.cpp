@@ -6,7 +6,6 @@
 //   pugixml-dom  the floor: the file's bytes read into memory and parsed into one pugixml DOM, nothing
 //                more (plain input only)
 
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdint>
@@ -20,6 +19,7 @@
 #include <CLI/CLI.hpp>
 #include <pugixml.hpp>
 
+#include "bench/peak_rss.hpp"
 #include "crawler/errors.hpp"
 #include "crawler/pubmed_reader.hpp"
 
@@ -84,12 +84,6 @@ Tally read_with_pugixml_dom(const std::filesystem::path& path) {
     return tally;
 }
 
-long peak_rss_kb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;  // kilobytes on Linux
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -113,7 +107,7 @@ int main(int argc, char** argv) {
         std::printf("mode=%s bytes=%ju records=%zu seconds=%.3f mb_per_s=%.1f records_per_s=%.0f peak_rss_kb=%ld "
                     "issues=%zu checksum=%ju",
                     mode.c_str(), static_cast<std::uintmax_t>(bytes), tally.records, seconds, bytes / seconds / 1e6,
-                    tally.records / seconds, peak_rss_kb(), tally.issues, static_cast<std::uintmax_t>(tally.checksum));
+                    tally.records / seconds, ldn::bench::peak_rss_kb(), tally.issues, static_cast<std::uintmax_t>(tally.checksum));
         if (mode == "pugixml-dom") std::printf(" parse_seconds=%.3f", tally.parse_seconds);
         std::printf("\n");
         return tally.issues == 0 ? 0 : 65;

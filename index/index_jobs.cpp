@@ -6,7 +6,6 @@
 
 #include "crawler/crawl_manifest.hpp"
 #include "crawler/errors.hpp"
-#include "index/schema.hpp"
 
 namespace ldn {
 
@@ -56,18 +55,6 @@ std::size_t put_file(const std::filesystem::path& path, const std::string& sourc
     return summary.records;
 }
 
-std::set<std::string> batches_with_failures(IndexWriter& writer) {
-    std::set<std::string> keys;
-    const std::string prefix = schema::metadata::failed_record;
-    Xapian::WritableDatabase& database = writer.database();
-    for (auto key = database.metadata_keys_begin(prefix); key != database.metadata_keys_end(prefix); ++key) {
-        std::string where = (*key).substr(prefix.size());
-        if (database.get_metadata(*key).empty()) continue;
-        keys.insert(where.substr(0, where.rfind('#')));
-    }
-    return keys;
-}
-
 std::string file_identity(const std::filesystem::path& path) {
     std::error_code error;
     auto size = std::filesystem::file_size(path, error);
@@ -82,7 +69,7 @@ IndexCounts index_raw_batches(const StoreLayout& store, IndexWriter& writer, boo
                               const IndexObserver& observer) {
     IndexCounts before = writer.counts();
     std::vector<PendingBatch> batches = stored_batches(store);
-    std::set<std::string> retry = retry_failed ? batches_with_failures(writer) : std::set<std::string>{};
+    std::set<std::string> retry = retry_failed ? writer.sources_with_failures() : std::set<std::string>{};
     std::size_t done = 0;
     for (const PendingBatch& batch : batches) {
         bool again = retry.count(batch.key) > 0;
@@ -90,16 +77,8 @@ IndexCounts index_raw_batches(const StoreLayout& store, IndexWriter& writer, boo
             ++done;
             continue;
         }
-        if (again) {
-            // Forget the old failures of this batch: the records that still fail are recorded anew.
-            Xapian::WritableDatabase& database = writer.database();
-            const std::string prefix = std::string(schema::metadata::failed_record) + batch.key + "#";
-            std::vector<std::string> stale;
-            for (auto key = database.metadata_keys_begin(prefix); key != database.metadata_keys_end(prefix); ++key) {
-                stale.push_back((*key).substr(std::string(schema::metadata::failed_record).size()));
-            }
-            for (const std::string& where : stale) writer.forget_failure(where);
-        }
+        // The records that still fail are recorded anew.
+        if (again) writer.forget_failures(batch.key);
         std::size_t records = put_file(batch.path, batch.key, writer, observer, std::numeric_limits<std::size_t>::max());
         writer.mark_batch_done(batch.key, records);
         writer.commit();

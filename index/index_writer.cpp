@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <vector>
+
 #include "crawler/errors.hpp"
 #include "index/schema.hpp"
 
@@ -102,10 +104,22 @@ void IndexWriter::mark_batch_done(const std::string& batch_key, std::size_t reco
     database_.set_metadata(schema::metadata::indexed_batch + batch_key, std::to_string(records_read));
 }
 
-void IndexWriter::forget_failure(const std::string& where) {
-    database_.set_metadata(schema::metadata::failed_record + where, "");
+std::set<std::string> IndexWriter::sources_with_failures() {
+    std::set<std::string> sources;
+    const std::string prefix = schema::metadata::failed_record;
+    for (auto key = database_.metadata_keys_begin(prefix); key != database_.metadata_keys_end(prefix); ++key) {
+        if (database_.get_metadata(*key).empty()) continue;
+        std::string where = (*key).substr(prefix.size());
+        sources.insert(where.substr(0, where.rfind('#')));
+    }
+    return sources;
 }
 
+void IndexWriter::forget_failures(const std::string& source) {
+    const std::string prefix = std::string(schema::metadata::failed_record) + source + "#";
+    std::vector<std::string> keys(database_.metadata_keys_begin(prefix), database_.metadata_keys_end(prefix));
+    for (const std::string& key : keys) database_.set_metadata(key, "");
+}
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) { database_.set_metadata(key, value); }
 
 void IndexWriter::commit() {

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "crawler/article.hpp"
@@ -43,7 +44,10 @@ public:
     bool batch_done(const std::string& batch_key) const;
     // Recorded in the same commit as the batch's documents.
     void mark_batch_done(const std::string& batch_key, std::size_t records_read);
-    void forget_failure(const std::string& where);
+    // The sources ("<run-id>/<file>", a file path) holding records that failed and are remembered.
+    std::set<std::string> sources_with_failures();
+    // Forgets the failures of one source before it is read again.
+    void forget_failures(const std::string& source);
 
     void set_metadata(const std::string& key, const std::string& value);
     // Makes everything since the last commit durable.

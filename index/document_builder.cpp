@@ -93,6 +93,13 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Annotation
         double largest = *std::max_element(annotations.doses_mg.begin(), annotations.doses_mg.end());
         document.add_value(schema::dose, Xapian::sortable_serialise(largest));
     }
+    document.add_value(schema::design, annotations.design);
+    std::string conditions;
+    for (const std::string& condition : annotations.conditions) {
+        if (!conditions.empty()) conditions += schema::condition_separator;
+        conditions += condition;
+    }
+    if (!conditions.empty()) document.add_value(schema::conditions, conditions);
     document.set_data(document_data(article, annotations));
     return document;
 }

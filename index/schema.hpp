@@ -14,7 +14,7 @@ namespace ldn::schema {
 
 // Bump when the meaning of any term, value or data field changes: an index of another version is
 // refused with a message instead of giving wrong answers.
-inline constexpr int version = 1;
+inline constexpr int version = 2;
 
 namespace prefix {
 // Free text (also indexed without a prefix, so plain queries find them).
@@ -47,7 +47,12 @@ enum slot : Xapian::valueno {
     evidence_level = 2,  // sortable_serialise(1..5), 1 strongest
     sample_size = 3,     // sortable_serialise(participants); empty when unknown
     dose = 4,            // sortable_serialise(largest naltrexone dose in mg); empty when none
+    // Facets read these two instead of each document's term list, which is several times slower.
+    design = 5,          // the design id, as text
+    conditions = 6,      // the condition ids joined by '\n' (condition_separator); empty when none
 };
+
+inline constexpr char condition_separator = '\n';
 
 // Database metadata keys.
 namespace metadata {

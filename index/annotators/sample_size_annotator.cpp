@@ -1,6 +1,6 @@
 #include "index/annotators/sample_size_annotator.hpp"
 
-#include <numeric>
+#include <algorithm>
 
 #include "index/annotators/number_words.hpp"
 #include "index/annotators/vocabulary_file.hpp"
@@ -31,6 +31,8 @@ SampleSizeAnnotator::SampleSizeAnnotator(const std::filesystem::path& file) {
     VocabularyFile vocabulary(file);
     nouns_ = word_set(vocabulary, "nouns", true);
     control_nouns_ = word_set(vocabulary, "control_nouns", true);
+    singular_nouns_ = word_set(vocabulary, "singular_nouns", true);
+    control_modifiers_ = word_set(vocabulary, "control_modifiers", true);
     enrolment_verbs_ = word_set(vocabulary, "enrolment_verbs", true);
     attrition_words_ = word_set(vocabulary, "attrition_words", true);
     not_between_ = word_set(vocabulary, "not_between", true);
@@ -73,26 +75,42 @@ SampleSizeAnnotator::Candidate SampleSizeAnnotator::candidate_at(std::string_vie
         denominator = !enrolment_before;
     }
 
-    // A participant noun within a few words after the count.
+    // A participant noun within a few words after the count. A word joined by a hyphen to the one
+    // before it ("opioid-treated", "sex-matched") belongs to a compound modifier: it takes no step and
+    // is never read as a verb.
     std::size_t position = count.end;
     bool noun = false;
-    for (int step = 0; step <= most_words_before_noun; ++step) {
+    bool enrolment_participle = false;  // "the 99 randomized participants"
+    bool control_modifier = false;      // "24 healthy women"
+    for (int step = 0; step <= most_words_before_noun;) {
         auto word = word_after(sentence, position, true);
-        if (!word ||
-            sentence.substr(position, word->begin - position).find_first_not_of(" -") != std::string_view::npos) {
-            break;
-        }
-        if (in(nouns_, word->text) || in(control_nouns_, word->text)) {
-            noun = true;
-            candidate.controls = in(control_nouns_, word->text);
-            position = word->end;
-            break;
-        }
-        if (in(not_between_, word->text) || is_digit(word->text.front()) || in(enrolment_verbs_, word->text) ||
-            in(attrition_words_, word->text)) {
-            break;
-        }
+        if (!word) break;
+        const std::string_view gap = sentence.substr(position, word->begin - position);
+        if (gap.find_first_not_of(" -") != std::string_view::npos) break;
         position = word->end;
+        if (gap == "-") continue;
+        if (in(nouns_, word->text) || in(control_nouns_, word->text)) {
+            // Number agreement: "two patient organisations" counts organisations, not patients.
+            if (count.value > 1 && in(singular_nouns_, word->text)) {
+                ++step;
+                continue;
+            }
+            noun = true;
+            candidate.controls = control_modifier || in(control_nouns_, word->text);
+            break;
+        }
+        if (in(enrolment_verbs_, word->text)) {
+            enrolment_participle = true;
+            ++step;
+            continue;
+        }
+        if (in(not_between_, word->text) || is_digit(word->text.front()) || in(attrition_words_, word->text)) break;
+        control_modifier = control_modifier || in(control_modifiers_, word->text);
+        ++step;
+    }
+    if (noun && enrolment_participle) {
+        candidate.strength = Strength::enrolment;
+        return candidate;
     }
     if (noun && (denominator || enrolment_before)) {
         candidate.strength = enrolment_before ? Strength::enrolment : Strength::people_count;
@@ -107,8 +125,15 @@ SampleSizeAnnotator::Candidate SampleSizeAnnotator::candidate_at(std::string_vie
         if (!word) break;
         const std::string_view gap = sentence.substr(gap_begin, word->begin - gap_begin);
         if (std::any_of(gap.begin(), gap.end(), ends_clause)) break;
-        // Without a noun only "31 were randomized" counts, not "five randomized trials".
-        if (!noun && step == 0 && !is_copula(word->text)) break;
+        // Without a noun only "31 were randomized" counts, or a count that opens its clause with a
+        // verb standing alone ("; 274 entered the extension"), not "five randomized trials".
+        if (!noun && step == 0 && !is_copula(word->text)) {
+            if (!before && in(enrolment_verbs_, word->text)) {
+                auto next = word_after(sentence, word->end, false);
+                if (!next || in(not_between_, next->text)) candidate.strength = Strength::enrolment;
+            }
+            return candidate;
+        }
         if (step < most_words_to_attrition && in(attrition_words_, word->text)) return candidate;
         if (in(enrolment_verbs_, word->text)) {
             candidate.strength = Strength::enrolment;
@@ -129,6 +154,7 @@ std::vector<SampleSizeAnnotator::Candidate> SampleSizeAnnotator::sentence_candid
         auto count = count_at(sentence, i);
         if (!count) continue;
         Candidate candidate = candidate_at(sentence, i, *count);
+        candidate.begin = i;
         if (candidate.strength != Strength::none) {
             if (candidate.controls && !candidates.empty() && !candidates.back().controls) {
                 candidates.back().value += candidate.value;
@@ -141,37 +167,63 @@ std::vector<SampleSizeAnnotator::Candidate> SampleSizeAnnotator::sentence_candid
     return candidates;
 }
 
-std::vector<int> SampleSizeAnnotator::n_equals_values(std::string_view sentence) {
-    std::vector<int> values;
+// Whether the clause that goes on from `position` says its people were enrolled: "(n = 604) were
+// randomized", "(n = 34) received naltrexone", not "(n = 12) withdrew".
+bool SampleSizeAnnotator::enrolment_verb_follows(std::string_view sentence, std::size_t position) const {
+    position = skip_spaces(sentence, position);
+    if (position < sentence.size() && sentence[position] == ')') ++position;
+    for (int step = 0; step < most_words_to_verb; ++step) {
+        const std::size_t gap_begin = position;
+        auto word = word_after(sentence, position, true);
+        if (!word) return false;
+        const std::string_view gap = sentence.substr(gap_begin, word->begin - gap_begin);
+        if (std::any_of(gap.begin(), gap.end(), ends_clause)) return false;
+        if (step < most_words_to_attrition && in(attrition_words_, word->text)) return false;
+        if (in(enrolment_verbs_, word->text)) return true;
+        position = word->end;
+    }
+    return false;
+}
+
+// "n = N" in a sentence, as one count where it first stands: the sum when groups are given apart
+// ("LDN (n = 16) or placebo (n = 15)").
+std::optional<SampleSizeAnnotator::Candidate> SampleSizeAnnotator::n_equals_candidate(std::string_view sentence) const {
+    std::optional<Candidate> candidate;
     for (std::size_t at = sentence.find('='); at != std::string_view::npos; at = sentence.find('=', at + 1)) {
         auto name = word_before(sentence, at, false);
         if (!name || name->text != "n") continue;
         const std::size_t begin = skip_spaces(sentence, at + 1);
         auto number = number_at(sentence, begin);
         if (!number || number->has_decimals || number->value < 1 || number->value > largest_plausible_sample) continue;
-        values.push_back(static_cast<int>(number->value));
+        if (candidate) {
+            candidate->value += static_cast<int>(number->value);
+            continue;
+        }
+        const Strength strength =
+            enrolment_verb_follows(sentence, number->end) ? Strength::enrolment : Strength::people_count;
+        candidate = Candidate{static_cast<int>(number->value), strength, false, name->begin};
     }
-    return values;
+    return candidate;
 }
 
 std::optional<int> SampleSizeAnnotator::annotate(const TextDocument& document,
                                                  const std::vector<char>& about_this_study) const {
     std::optional<int> people_count;
-    std::optional<int> n_equals;
     for (std::size_t s = 0; s < document.sentences().size(); ++s) {
         if (!about_this_study[s] || document.segment_of_sentence(s).field == Field::keywords) continue;
         const std::string_view sentence = document.sentence_text(s);
-        for (const Candidate& candidate : sentence_candidates(sentence)) {
+        std::vector<Candidate> candidates = sentence_candidates(sentence);
+        if (auto n_equals = n_equals_candidate(sentence)) {
+            auto later = std::find_if(candidates.begin(), candidates.end(),
+                                      [&](const Candidate& c) { return c.begin > n_equals->begin; });
+            candidates.insert(later, *n_equals);
+        }
+        for (const Candidate& candidate : candidates) {
             if (candidate.strength == Strength::enrolment) return candidate.value;
             if (!people_count) people_count = candidate.value;
         }
-        if (!n_equals) {
-            const std::vector<int> values = n_equals_values(sentence);
-            if (!values.empty()) n_equals = std::accumulate(values.begin(), values.end(), 0);
-        }
     }
-    if (people_count) return people_count;
-    return n_equals;
+    return people_count;
 }
 
 }  // namespace ldn::annotators

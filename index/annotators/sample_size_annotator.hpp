@@ -33,18 +33,22 @@ private:
         int value = 0;
         Strength strength = Strength::none;
         bool controls = false;  // a count of controls, added to the count it is compared with
+        std::size_t begin = 0;  // where the count stands in its sentence
     };
 
     std::optional<Count> count_at(std::string_view text, std::size_t begin) const;
     Candidate candidate_at(std::string_view sentence, std::size_t count_begin, const Count& count) const;
     std::vector<Candidate> sentence_candidates(std::string_view sentence) const;
-    static std::vector<int> n_equals_values(std::string_view sentence);
+    std::optional<Candidate> n_equals_candidate(std::string_view sentence) const;
+    bool enrolment_verb_follows(std::string_view sentence, std::size_t position) const;
     bool in(const std::unordered_set<std::string>& words, std::string_view word) const {
         return words.contains(std::string(word));
     }
 
     std::unordered_set<std::string> nouns_;
     std::unordered_set<std::string> control_nouns_;
+    std::unordered_set<std::string> singular_nouns_;
+    std::unordered_set<std::string> control_modifiers_;
     std::unordered_set<std::string> enrolment_verbs_;
     std::unordered_set<std::string> attrition_words_;
     std::unordered_set<std::string> not_between_;

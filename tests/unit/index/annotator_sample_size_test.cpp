@@ -32,6 +32,15 @@ TEST_CASE("the number of participants is read from counts, enrolment and n =", "
         {"We enrolled 40 patients with RA and assessed pain monthly.", 40},
         {"The survey was completed by 210 rheumatologists.", 210},
         {"We will recruit 120 participants.", 120},
+        {"Of the 52 randomised participants, 40 completed follow-up.", 52},
+        {"We enrolled 75 methadone-treated adults with chronic pain.", 75},
+        {"Adults with knee OA (n = 120) were randomly allocated to LDN or placebo. Pain improved in 30 participants.",
+         120},
+        {"Two patient advocacy groups sent the survey to 300 members.", 300},
+        {"Seventeen women with FM and 15 healthy women were tested.", 32},
+        {"Completers of the core trial could continue; 88 entered the extension.", 88},
+        {"Five randomized trials were pooled.", std::nullopt},
+        {"Patients took nalmefene as needed (n = 90) for 12 weeks.", 90},
     };
     for (const Row& row : rows) {
         CAPTURE(row.abstract);

@@ -133,6 +133,91 @@ void from_json(const Json& in, Article& article) {
     in.at("book").get_to(article.book);
 }
 
+namespace {
+
+void write_author(JsonWriter& json, const Author& author) {
+    json.begin_object();
+    json.key("last"), json.value(author.last);
+    json.key("fore"), json.value(author.fore);
+    json.key("initials"), json.value(author.initials);
+    json.key("suffix"), json.value(author.suffix);
+    json.key("collective"), json.value(author.collective);
+    json.key("orcid"), json.value(author.orcid);
+    json.key("affiliations"), json.value(author.affiliations);
+    json.end_object();
+}
+
+void write_mesh_heading(JsonWriter& json, const MeshHeading& heading) {
+    json.begin_object();
+    json.key("ui"), json.value(heading.ui);
+    json.key("name"), json.value(heading.name);
+    json.key("major"), json.value(heading.major);
+    json.key("qualifiers"), json.begin_array();
+    for (const MeshQualifier& qualifier : heading.qualifiers) {
+        json.begin_object();
+        json.key("ui"), json.value(qualifier.ui);
+        json.key("name"), json.value(qualifier.name);
+        json.key("major"), json.value(qualifier.major);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
+}  // namespace
+
+void write_article_fields(JsonWriter& json, const Article& article) {
+    json.key("pmid"), json.value(article.pmid);
+    json.key("deleted"), json.value(article.deleted);
+    json.key("title"), json.value(article.title);
+    json.key("vernacular_title"), json.value(article.vernacular_title);
+    json.key("abstract"), json.begin_array();
+    for (const AbstractSection& section : article.abstract) {
+        json.begin_object();
+        json.key("label"), json.value(section.label);
+        json.key("category"), json.value(section.category);
+        json.key("text"), json.value(section.text);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("authors"), json.begin_array();
+    for (const Author& author : article.authors) write_author(json, author);
+    json.end_array();
+    json.key("journal"), json.begin_object();
+    json.key("title"), json.value(article.journal.title);
+    json.key("iso_abbrev"), json.value(article.journal.iso_abbrev);
+    json.key("issn"), json.value(article.journal.issn);
+    json.key("volume"), json.value(article.journal.volume);
+    json.key("issue"), json.value(article.journal.issue);
+    json.key("pages"), json.value(article.journal.pages);
+    json.end_object();
+    json.key("year"), json.value(article.year);
+    json.key("pubdate"), json.value(article.pubdate);
+    json.key("medline_date"), json.value(article.medline_date);
+    json.key("doi"), json.value(article.doi);
+    json.key("pmcid"), json.value(article.pmcid);
+    json.key("pii"), json.value(article.pii);
+    json.key("publication_types"), json.value(article.publication_types);
+    json.key("mesh"), json.begin_array();
+    for (const MeshHeading& heading : article.mesh) write_mesh_heading(json, heading);
+    json.end_array();
+    json.key("keywords"), json.value(article.keywords);
+    json.key("chemicals"), json.value(article.chemicals);
+    json.key("languages"), json.value(article.languages);
+    json.key("retracted"), json.value(article.retracted);
+    json.key("retraction_of"), json.value(article.retraction_of);
+    json.key("book"), json.value(article.book);
+}
+
+std::string article_json_text(const Article& article) {
+    std::string text;
+    JsonWriter json(text);
+    json.begin_object();
+    write_article_fields(json, article);
+    json.end_object();
+    return text;
+}
+
 #define LDN_INSTANTIATE_ARTICLE_JSON(Json, Type)       \
     template void to_json<Json>(Json&, const Type&); \
     template void from_json<Json>(const Json&, Type&);

@@ -43,4 +43,17 @@ void from_json(const nlohmann::json& in, Annotations& annotations) { read(in, an
 void to_json(nlohmann::ordered_json& out, const Annotations& annotations) { write(out, annotations); }
 void from_json(const nlohmann::ordered_json& in, Annotations& annotations) { read(in, annotations); }
 
+void write_annotations(JsonWriter& json, const Annotations& annotations) {
+    json.begin_object();
+    json.key("conditions"), json.value(annotations.conditions);
+    json.key("design"), json.value(annotations.design);
+    json.key("evidence_level"), json.value(annotations.evidence_level);
+    json.key("doses_mg"), json.value(annotations.doses_mg);
+    json.key("dose_class"), json.value(annotations.dose_class);
+    json.key("sample_size"), json.value(annotations.sample_size);
+    json.key("duration_weeks"), json.value(annotations.duration_weeks);
+    json.key("human"), json.value(annotations.human);
+    json.end_object();
+}
+
 }  // namespace ldn

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crawler/json_writer.hpp"
+
 namespace ldn {
 
 struct Annotations {
@@ -29,5 +31,7 @@ void to_json(nlohmann::json& out, const Annotations& annotations);
 void from_json(const nlohmann::json& in, Annotations& annotations);
 void to_json(nlohmann::ordered_json& out, const Annotations& annotations);
 void from_json(const nlohmann::ordered_json& in, Annotations& annotations);
+// The same object as to_json, written straight into the text (the index's document data).
+void write_annotations(JsonWriter& json, const Annotations& annotations);
 
 }  // namespace ldn

@@ -1,7 +1,5 @@
 #include "index/document_builder.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -105,9 +103,15 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Annotation
 }
 
 std::string document_data(const Article& article, const Annotations& annotations) {
-    nlohmann::ordered_json data = article;
-    data["annotations"] = annotations;
-    return data.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    std::string data;
+    data.reserve(4096);  // a typical record's JSON is 3-4 KB
+    JsonWriter json(data);
+    json.begin_object();
+    write_article_fields(json, article);
+    json.key("annotations");
+    write_annotations(json, annotations);
+    json.end_object();
+    return data;
 }
 
 }  // namespace ldn

@@ -35,8 +35,7 @@ ExitCode run_parse(const ParseOptions& options) {
                 *source,
                 [](Article&& article) {
                     // Invalid UTF-8 in a record becomes U+FFFD rather than aborting the output.
-                    write_line(nlohmann::ordered_json(article).dump(
-                        -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+                    write_line(article_json_text(article));
                 },
                 [&](const RecordIssue& issue) {
                     print_warning(issue.to_string());

@@ -47,6 +47,9 @@ Annotations Annotator::annotate(const Article& article) const {
                                                              annotations.human, annotations.sample_size.has_value());
     annotations.design = design.id;
     annotations.evidence_level = design.evidence_level;
+    if (design.id == "case-control") {
+        annotations.sample_size = impl_->sample_size.annotate(document, about_this_study, /*sum_all_groups=*/true);
+    }
     if (!impl_->sample_size.counts_participants_of(design.id)) annotations.sample_size.reset();
     // A case report that gives no count is about one person.
     if (design.id == "case-report" && !annotations.sample_size) annotations.sample_size = 1;

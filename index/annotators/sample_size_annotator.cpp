@@ -1,6 +1,7 @@
 #include "index/annotators/sample_size_annotator.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include "index/annotators/number_words.hpp"
 #include "index/annotators/vocabulary_file.hpp"
@@ -33,6 +34,8 @@ SampleSizeAnnotator::SampleSizeAnnotator(const std::filesystem::path& file) {
     control_nouns_ = word_set(vocabulary, "control_nouns", true);
     singular_nouns_ = word_set(vocabulary, "singular_nouns", true);
     control_modifiers_ = word_set(vocabulary, "control_modifiers", true);
+    randomization_verbs_ = word_set(vocabulary, "randomization_verbs", true);
+    group_split_nouns_ = word_set(vocabulary, "group_split_nouns", true);
     enrolment_verbs_ = word_set(vocabulary, "enrolment_verbs", true);
     attrition_words_ = word_set(vocabulary, "attrition_words", true);
     not_between_ = word_set(vocabulary, "not_between", true);
@@ -59,9 +62,14 @@ std::optional<SampleSizeAnnotator::Count> SampleSizeAnnotator::count_at(std::str
     return Count{words->value, words->end};
 }
 
+void SampleSizeAnnotator::enrol(Candidate& candidate, std::string_view verb) const {
+    candidate.strength = Strength::enrolment;
+    candidate.randomized = in(randomization_verbs_, verb);
+}
+
 SampleSizeAnnotator::Candidate SampleSizeAnnotator::candidate_at(std::string_view sentence, std::size_t count_begin,
                                                                  const Count& count) const {
-    Candidate candidate{count.value, Strength::none, false};
+    Candidate candidate{.value = count.value, .end = count.end};
     if (count_begin > 0 && (sentence[count_begin - 1] == '-' || sentence[count_begin - 1] == '/')) {
         return candidate;  // "18-65", "2/31", "+-3": the second half of a range, ratio or spread
     }
@@ -80,7 +88,7 @@ SampleSizeAnnotator::Candidate SampleSizeAnnotator::candidate_at(std::string_vie
     // is never read as a verb.
     std::size_t position = count.end;
     bool noun = false;
-    bool enrolment_participle = false;  // "the 99 randomized participants"
+    std::optional<std::string_view> participle;  // "the 99 randomized participants"
     bool control_modifier = false;      // "24 healthy women"
     for (int step = 0; step <= most_words_before_noun;) {
         auto word = word_after(sentence, position, true);
@@ -96,11 +104,13 @@ SampleSizeAnnotator::Candidate SampleSizeAnnotator::candidate_at(std::string_vie
                 continue;
             }
             noun = true;
+            candidate.noun = word->text;
+            candidate.end = word->end;
             candidate.controls = control_modifier || in(control_nouns_, word->text);
             break;
         }
         if (in(enrolment_verbs_, word->text)) {
-            enrolment_participle = true;
+            participle = word->text;
             ++step;
             continue;
         }
@@ -108,12 +118,16 @@ SampleSizeAnnotator::Candidate SampleSizeAnnotator::candidate_at(std::string_vie
         control_modifier = control_modifier || in(control_modifiers_, word->text);
         ++step;
     }
-    if (noun && enrolment_participle) {
-        candidate.strength = Strength::enrolment;
+    if (noun && participle) {
+        enrol(candidate, *participle);
         return candidate;
     }
-    if (noun && (denominator || enrolment_before)) {
-        candidate.strength = enrolment_before ? Strength::enrolment : Strength::people_count;
+    if (noun && enrolment_before) {
+        enrol(candidate, before->text);
+        return candidate;
+    }
+    if (noun && denominator) {
+        candidate.strength = Strength::people_count;
         return candidate;
     }
     if (!noun) position = count.end;
@@ -130,13 +144,13 @@ SampleSizeAnnotator::Candidate SampleSizeAnnotator::candidate_at(std::string_vie
         if (!noun && step == 0 && !is_copula(word->text)) {
             if (!before && in(enrolment_verbs_, word->text)) {
                 auto next = word_after(sentence, word->end, false);
-                if (!next || in(not_between_, next->text)) candidate.strength = Strength::enrolment;
+                if (!next || in(not_between_, next->text)) enrol(candidate, word->text);
             }
             return candidate;
         }
         if (step < most_words_to_attrition && in(attrition_words_, word->text)) return candidate;
         if (in(enrolment_verbs_, word->text)) {
-            candidate.strength = Strength::enrolment;
+            enrol(candidate, word->text);
             return candidate;
         }
         position = word->end;
@@ -145,8 +159,8 @@ SampleSizeAnnotator::Candidate SampleSizeAnnotator::candidate_at(std::string_vie
     return candidate;
 }
 
-// The counts of one sentence, with counts of controls added to the count before them: "32 women
-// with FM and 30 healthy controls" is a sample of 62.
+// The counts of one sentence, with counts of controls added to the count before them ("32 women
+// with FM and 30 healthy controls" is a sample of 62), and the parts of a sample to their whole.
 std::vector<SampleSizeAnnotator::Candidate> SampleSizeAnnotator::sentence_candidates(std::string_view sentence) const {
     std::vector<Candidate> candidates;
     for (std::size_t i = 0; i < sentence.size(); ++i) {
@@ -156,7 +170,11 @@ std::vector<SampleSizeAnnotator::Candidate> SampleSizeAnnotator::sentence_candid
         Candidate candidate = candidate_at(sentence, i, *count);
         candidate.begin = i;
         if (candidate.strength != Strength::none) {
-            if (candidate.controls && !candidates.empty() && !candidates.back().controls) {
+            // "40 women and 12 men": the parts of one sample.
+            const bool split_of_previous = !candidates.empty() && in(group_split_nouns_, candidate.noun) &&
+                                           in(group_split_nouns_, candidates.back().noun) &&
+                                           sentence.substr(candidates.back().end, i - candidates.back().end) == " and ";
+            if ((candidate.controls && !candidates.empty() && !candidates.back().controls) || split_of_previous) {
                 candidates.back().value += candidate.value;
             } else {
                 candidates.push_back(candidate);
@@ -169,20 +187,21 @@ std::vector<SampleSizeAnnotator::Candidate> SampleSizeAnnotator::sentence_candid
 
 // Whether the clause that goes on from `position` says its people were enrolled: "(n = 604) were
 // randomized", "(n = 34) received naltrexone", not "(n = 12) withdrew".
-bool SampleSizeAnnotator::enrolment_verb_follows(std::string_view sentence, std::size_t position) const {
+std::optional<std::string_view> SampleSizeAnnotator::enrolment_verb_after(std::string_view sentence,
+                                                                          std::size_t position) const {
     position = skip_spaces(sentence, position);
     if (position < sentence.size() && sentence[position] == ')') ++position;
     for (int step = 0; step < most_words_to_verb; ++step) {
         const std::size_t gap_begin = position;
         auto word = word_after(sentence, position, true);
-        if (!word) return false;
+        if (!word) return std::nullopt;
         const std::string_view gap = sentence.substr(gap_begin, word->begin - gap_begin);
-        if (std::any_of(gap.begin(), gap.end(), ends_clause)) return false;
-        if (step < most_words_to_attrition && in(attrition_words_, word->text)) return false;
-        if (in(enrolment_verbs_, word->text)) return true;
+        if (std::any_of(gap.begin(), gap.end(), ends_clause)) return std::nullopt;
+        if (step < most_words_to_attrition && in(attrition_words_, word->text)) return std::nullopt;
+        if (in(enrolment_verbs_, word->text)) return word->text;
         position = word->end;
     }
-    return false;
+    return std::nullopt;
 }
 
 // "n = N" in a sentence, as one count where it first stands: the sum when groups are given apart
@@ -199,15 +218,18 @@ std::optional<SampleSizeAnnotator::Candidate> SampleSizeAnnotator::n_equals_cand
             candidate->value += static_cast<int>(number->value);
             continue;
         }
-        const Strength strength =
-            enrolment_verb_follows(sentence, number->end) ? Strength::enrolment : Strength::people_count;
-        candidate = Candidate{static_cast<int>(number->value), strength, false, name->begin};
+        candidate = Candidate{.value = static_cast<int>(number->value),
+                              .strength = Strength::people_count,
+                              .begin = name->begin,
+                              .end = number->end};
+        if (auto verb = enrolment_verb_after(sentence, number->end)) enrol(*candidate, *verb);
     }
     return candidate;
 }
 
 std::optional<int> SampleSizeAnnotator::annotate(const TextDocument& document,
-                                                 const std::vector<char>& about_this_study) const {
+                                                 const std::vector<char>& about_this_study, bool sum_all_groups) const {
+    std::optional<int> enrolled;
     std::optional<int> people_count;
     for (std::size_t s = 0; s < document.sentences().size(); ++s) {
         if (!about_this_study[s] || document.segment_of_sentence(s).field == Field::keywords) continue;
@@ -218,12 +240,18 @@ std::optional<int> SampleSizeAnnotator::annotate(const TextDocument& document,
                                       [&](const Candidate& c) { return c.begin > n_equals->begin; });
             candidates.insert(later, *n_equals);
         }
+        if (sum_all_groups && !candidates.empty()) {
+            return std::accumulate(candidates.begin(), candidates.end(), 0,
+                                   [](int sum, const Candidate& c) { return sum + c.value; });
+        }
         for (const Candidate& candidate : candidates) {
-            if (candidate.strength == Strength::enrolment) return candidate.value;
+            // "randomized if both are given": enrolled into a run-in, then randomized, counts the latter.
+            if (candidate.strength == Strength::enrolment && candidate.randomized) return candidate.value;
+            if (candidate.strength == Strength::enrolment && !enrolled) enrolled = candidate.value;
             if (!people_count) people_count = candidate.value;
         }
     }
-    return people_count;
+    return enrolled ? enrolled : people_count;
 }
 
 }  // namespace ldn::annotators

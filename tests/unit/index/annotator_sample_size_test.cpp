@@ -41,6 +41,8 @@ TEST_CASE("the number of participants is read from counts, enrolment and n =", "
         {"Completers of the core trial could continue; 88 entered the extension.", 88},
         {"Five randomized trials were pooled.", std::nullopt},
         {"Patients took nalmefene as needed (n = 90) for 12 weeks.", 90},
+        {"We enrolled 85 adults in a placebo run-in. Afterwards 80 were randomised to LDN or placebo.", 80},
+        {"The cohort comprised 33 women and 9 men with lupus.", 42},
     };
     for (const Row& row : rows) {
         CAPTURE(row.abstract);
@@ -55,6 +57,14 @@ TEST_CASE("a case report without a count has one participant, reviews and precli
     CHECK(annotate({"LDN in pain: a narrative review", "Trials in 120 patients are discussed."}).sample_size ==
           std::nullopt);
     CHECK(annotate({"Naltrexone in rats", "Twelve rats received naltrexone."}).sample_size == std::nullopt);
+}
+
+TEST_CASE("a case-control study counts every group it compares", "[annotator][sample_size]") {
+    const ldn::test::Record text{"Pain thresholds in rheumatoid arthritis and osteoarthritis: a case-control study",
+                                "We compared 25 patients with RA, 25 patients with OA and 25 healthy controls."};
+    const ldn::Annotations annotations = annotate(text);
+    CHECK(annotations.design == "case-control");
+    CHECK(annotations.sample_size == 75);
 }
 
 TEST_CASE("counts in background sections and cited work are not the sample", "[annotator][sample_size]") {

@@ -36,6 +36,8 @@ SampleSizeAnnotator::SampleSizeAnnotator(const std::filesystem::path& file) {
     control_modifiers_ = word_set(vocabulary, "control_modifiers", true);
     randomization_verbs_ = word_set(vocabulary, "randomization_verbs", true);
     group_split_nouns_ = word_set(vocabulary, "group_split_nouns", true);
+    pool_words_ = word_set(vocabulary, "pool_words", true);
+    response_words_ = word_set(vocabulary, "response_words", true);
     enrolment_verbs_ = word_set(vocabulary, "enrolment_verbs", true);
     attrition_words_ = word_set(vocabulary, "attrition_words", true);
     not_between_ = word_set(vocabulary, "not_between", true);
@@ -161,14 +163,56 @@ SampleSizeAnnotator::Candidate SampleSizeAnnotator::candidate_at(std::string_vie
 
 // The counts of one sentence, with counts of controls added to the count before them ("32 women
 // with FM and 30 healthy controls" is a sample of 62), and the parts of a sample to their whole.
+// "Of 5,600 members invited, …": a sentence that opens with the pool its people were drawn from
+// (invited, contacted, screened, identified…). The pool is not the sample; those drawn from it are.
+bool SampleSizeAnnotator::opens_with_source_pool(std::string_view sentence, std::size_t count_begin,
+                                                 std::size_t count_end) const {
+    auto of = word_before(sentence, count_begin, false);
+    if (of && of->text == "the") of = word_before(sentence, of->begin, false);
+    if (!of || of->text != "of" || sentence.substr(0, of->begin).find_first_not_of(' ') != std::string_view::npos) {
+        return false;
+    }
+    for (auto word = word_after(sentence, count_end, true); word;
+         word = word_after(sentence, word->end, true)) {
+        if (in(pool_words_, word->text)) return true;
+    }
+    return false;
+}
+
+// Whether a count drawn from a pool is the people who answered or took part: "1,117 responded",
+// "2,058 adults completed interviews".
+bool SampleSizeAnnotator::responded(std::string_view sentence, std::size_t position) const {
+    for (int step = 0; step < most_words_to_attrition; ++step) {
+        const std::size_t gap_begin = position;
+        auto word = word_after(sentence, position, true);
+        if (!word) return false;
+        const std::string_view gap = sentence.substr(gap_begin, word->begin - gap_begin);
+        if (std::any_of(gap.begin(), gap.end(), ends_clause)) return false;
+        if (in(response_words_, word->text)) return true;
+        position = word->end;
+    }
+    return false;
+}
+
+// The counts of one sentence, with counts of controls added to the count before them ("32 women
+// with FM and 30 healthy controls" is a sample of 62), and the parts of a sample to their whole.
 std::vector<SampleSizeAnnotator::Candidate> SampleSizeAnnotator::sentence_candidates(std::string_view sentence) const {
     std::vector<Candidate> candidates;
+    bool drawn_from_pool = false;
     for (std::size_t i = 0; i < sentence.size(); ++i) {
         if (!is_word_byte(sentence[i]) || (i > 0 && is_word_byte(sentence[i - 1]))) continue;
         auto count = count_at(sentence, i);
         if (!count) continue;
         Candidate candidate = candidate_at(sentence, i, *count);
         candidate.begin = i;
+        if (candidates.empty() && !drawn_from_pool && opens_with_source_pool(sentence, i, count->end)) {
+            drawn_from_pool = true;
+            i = count->end;
+            continue;
+        }
+        if (drawn_from_pool && candidate.strength == Strength::none && responded(sentence, candidate.end)) {
+            candidate.strength = Strength::people_count;
+        }
         if (candidate.strength != Strength::none) {
             // "40 women and 12 men": the parts of one sample.
             const bool split_of_previous = !candidates.empty() && in(group_split_nouns_, candidate.noun) &&

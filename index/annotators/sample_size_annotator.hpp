@@ -45,6 +45,8 @@ private:
     std::optional<Count> count_at(std::string_view text, std::size_t begin) const;
     Candidate candidate_at(std::string_view sentence, std::size_t count_begin, const Count& count) const;
     std::vector<Candidate> sentence_candidates(std::string_view sentence) const;
+    bool opens_with_source_pool(std::string_view sentence, std::size_t count_begin, std::size_t count_end) const;
+    bool responded(std::string_view sentence, std::size_t position) const;
     std::optional<Candidate> n_equals_candidate(std::string_view sentence) const;
     std::optional<std::string_view> enrolment_verb_after(std::string_view sentence, std::size_t position) const;
     void enrol(Candidate& candidate, std::string_view verb) const;
@@ -58,6 +60,8 @@ private:
     std::unordered_set<std::string> control_modifiers_;
     std::unordered_set<std::string> randomization_verbs_;
     std::unordered_set<std::string> group_split_nouns_;
+    std::unordered_set<std::string> pool_words_;
+    std::unordered_set<std::string> response_words_;
     std::unordered_set<std::string> enrolment_verbs_;
     std::unordered_set<std::string> attrition_words_;
     std::unordered_set<std::string> not_between_;

@@ -43,6 +43,9 @@ TEST_CASE("the number of participants is read from counts, enrolment and n =", "
         {"Patients took nalmefene as needed (n = 90) for 12 weeks.", 90},
         {"We enrolled 85 adults in a placebo run-in. Afterwards 80 were randomised to LDN or placebo.", 80},
         {"The cohort comprised 33 women and 9 men with lupus.", 42},
+        {"Of 2,400 members invited, 610 responded (25%).", 610},
+        {"Of 3,000 households contacted, 1,450 adults completed interviews.", 1450},
+        {"Of 31 patients, 12 responded.", 31},
     };
     for (const Row& row : rows) {
         CAPTURE(row.abstract);

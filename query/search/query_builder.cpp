@@ -1,0 +1,164 @@
+#include "query/search/query_builder.hpp"
+
+#include <string>
+#include <vector>
+
+#include "index/schema.hpp"
+#include "index/synonyms.hpp"
+
+namespace ldn::query {
+
+namespace {
+
+// Filters select without taking part in the ranking.
+Xapian::Query weightless(const Xapian::Query& query) { return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0); }
+
+Xapian::Query all_of(const std::vector<Xapian::Query>& queries) {
+    if (queries.size() == 1) return queries.front();
+    return Xapian::Query(Xapian::Query::OP_AND, queries.begin(), queries.end());
+}
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+    if (queries.size() == 1) return queries.front();
+    return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+Xapian::Query phrase_of(const std::vector<std::string>& terms) {
+    if (terms.size() == 1) return Xapian::Query(terms.front());
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+}
+
+// A single word by its stem; the words of "low-dose" or of a several-word synonym as the phrase of
+// their unstemmed terms, which alone carry positions.
+Xapian::Query words_query(const std::vector<TextWord>& words, const std::string& prefix) {
+    if (words.size() == 1) return Xapian::Query(stemmed_term(prefix, words.front().text));
+    std::vector<std::string> terms;
+    for (const TextWord& word : words) terms.push_back(prefix + word.text);
+    return phrase_of(terms);
+}
+
+class Builder {
+public:
+    Builder(std::string_view query, const Xapian::Database& database) : query_(query), database_(database) {}
+
+    Xapian::Query build(const QueryNode& node) {
+        return std::visit([this](const auto& content) { return build(content); }, node.content);
+    }
+
+private:
+    Xapian::Query build(const AllOf& all) {
+        std::vector<Xapian::Query> wanted;
+        std::vector<Xapian::Query> unwanted;
+        for (const QueryNode& item : all.items) {
+            if (const auto* negation = std::get_if<Negation>(&item.content)) {
+                unwanted.push_back(build(*negation->item));
+            } else {
+                wanted.push_back(build(item));
+            }
+        }
+        const Xapian::Query kept = wanted.empty() ? Xapian::Query::MatchAll : all_of(wanted);
+        if (unwanted.empty()) return kept;
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, kept, any_of(unwanted));
+    }
+
+    Xapian::Query build(const AnyOf& any) {
+        std::vector<Xapian::Query> alternatives;
+        for (const QueryNode& item : any.items) alternatives.push_back(build(item));
+        return any_of(alternatives);
+    }
+
+    Xapian::Query build(const Negation& negation) {
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, build(*negation.item));
+    }
+
+    Xapian::Query build(const FreeText& text) {
+        std::vector<Xapian::Query> parts;
+        for (std::size_t first = 0; first < text.pieces.size();) {
+            std::size_t next = text.expands_synonyms ? add_synonym_match(text, first, parts) : first;
+            if (next == first) {
+                parts.push_back(words_query(text.pieces[first], text.prefix));
+                ++next;
+            }
+            first = next;
+        }
+        return all_of(parts);
+    }
+
+    Xapian::Query build(const Phrase& phrase) { return phrase_of(phrase.terms); }
+
+    Xapian::Query build(const Wildcard& wildcard) {
+        Xapian::Query expanded(Xapian::Query::OP_WILDCARD, wildcard.pattern, wildcard_expansion_limit,
+                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        return wildcard.is_filter ? weightless(expanded) : expanded;
+    }
+
+    Xapian::Query build(const BooleanTerm& term) { return weightless(Xapian::Query(term.term)); }
+
+    Xapian::Query build(const YearRange& range) {
+        const auto bound = [](int year) { return Xapian::sortable_serialise(year); };
+        if (range.from && range.to) {
+            return weightless(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::year, bound(*range.from), bound(*range.to)));
+        }
+        if (range.from) return weightless(Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::year, bound(*range.from)));
+        return weightless(Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::year, bound(*range.to)));
+    }
+
+    // Looks up the pieces from `first` on in the synonym table, the longest run (up to
+    // longest_synonym_key words) first. On a match appends "the pieces as typed, or any synonym" and
+    // returns the index of the piece after the match; otherwise returns `first`.
+    std::size_t add_synonym_match(const FreeText& text, std::size_t first, std::vector<Xapian::Query>& parts) {
+        std::vector<std::size_t> lasts;
+        std::size_t words = 0;
+        for (std::size_t last = first; last < text.pieces.size(); ++last) {
+            words += text.pieces[last].size();
+            if (words > longest_synonym_key) break;
+            lasts.push_back(last);
+        }
+        for (auto last = lasts.rbegin(); last != lasts.rend(); ++last) {
+            const std::vector<std::string> synonyms = synonyms_of(text, first, *last);
+            if (synonyms.empty()) continue;
+            std::vector<Xapian::Query> as_typed;
+            for (std::size_t piece = first; piece <= *last; ++piece) {
+                as_typed.push_back(words_query(text.pieces[piece], text.prefix));
+            }
+            std::vector<Xapian::Query> alternatives{all_of(as_typed)};
+            for (const std::string& synonym : synonyms) {
+                const std::vector<TextWord> synonym_words = split_words(synonym);
+                if (!synonym_words.empty()) alternatives.push_back(words_query(synonym_words, text.prefix));
+            }
+            // OP_SYNONYM matches like OR but weighs the alternatives as one term, so a record that
+            // says both "LDN" and "low-dose naltrexone" does not count the idea twice.
+            parts.push_back(Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()));
+            return *last + 1;
+        }
+        return first;
+    }
+
+    // Keys are lower case with single spaces for hyphens and spaces (ldn::synonym_key). The words
+    // joined give that form with Unicode lower case ("SJÖGREN"); the text as typed keeps the
+    // punctuation some names have ("me/cfs").
+    std::vector<std::string> synonyms_of(const FreeText& text, std::size_t first, std::size_t last) const {
+        std::string joined;
+        for (std::size_t piece = first; piece <= last; ++piece) {
+            for (const TextWord& word : text.pieces[piece]) joined += (joined.empty() ? "" : " ") + word.text;
+        }
+        const std::size_t begin = text.pieces[first].front().offset;
+        const std::size_t end = text.pieces[last].back().offset + text.pieces[last].back().length;
+        for (const std::string& key : {joined, synonym_key(std::string(query_.substr(begin, end - begin)))}) {
+            std::vector<std::string> synonyms(database_.synonyms_begin(key), database_.synonyms_end(key));
+            if (!synonyms.empty()) return synonyms;
+        }
+        return {};
+    }
+
+    std::string_view query_;
+    const Xapian::Database& database_;
+};
+
+}  // namespace
+
+Xapian::Query build_query(const QueryNode& root, std::string_view query, const Xapian::Database& database) {
+    return Builder(query, database).build(root);
+}
+
+}  // namespace ldn::query

@@ -1,0 +1,23 @@
+#pragma once
+// The last step of the query language: a syntax tree to the Xapian::Query that search runs, with
+// free text expanded through the database's synonym table.
+
+#include <xapian.h>
+
+#include <string_view>
+
+#include "query/search/query_syntax_tree.hpp"
+
+namespace ldn::query {
+
+// At most this many terms for one wildcard, the most frequent ones, so that "a*"-like patterns
+// cannot make a query of thousands of terms.
+inline constexpr Xapian::termcount wildcard_expansion_limit = 100;
+
+// A run of free text is looked up in the synonym table this many words at a time at most.
+inline constexpr std::size_t longest_synonym_key = 4;
+
+// `query` is the text the tree was parsed from (synonym keys are read from it).
+Xapian::Query build_query(const QueryNode& root, std::string_view query, const Xapian::Database& database);
+
+}  // namespace ldn::query

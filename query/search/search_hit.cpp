@@ -1,0 +1,25 @@
+#include "query/search/search_hit.hpp"
+
+#include "index/schema.hpp"
+
+namespace ldn {
+
+std::string pmid_of(const Xapian::Document& document) {
+    const std::string prefix = schema::prefix::pmid;
+    Xapian::TermIterator term = document.termlist_begin();
+    term.skip_to(prefix);
+    if (term == document.termlist_end() || (*term).compare(0, prefix.size(), prefix) != 0) return {};
+    return (*term).substr(prefix.size());
+}
+
+std::vector<SearchHit> hits_of(const Xapian::MSet& matches) {
+    std::vector<SearchHit> hits;
+    hits.reserve(matches.size());
+    for (auto match = matches.begin(); match != matches.end(); ++match) {
+        Xapian::Document document = match.get_document();
+        hits.push_back({pmid_of(document), match.get_weight(), document.get_data()});
+    }
+    return hits;
+}
+
+}  // namespace ldn

@@ -18,20 +18,6 @@ namespace {
     throw io_error(path.string() + ": cannot " + action + ": " + std::strerror(error));
 }
 
-void write_all(int fd, std::string_view bytes, const std::filesystem::path& path) {
-    while (!bytes.empty()) {
-        ssize_t written = ::write(fd, bytes.data(), bytes.size());
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            int error = errno;
-            ::close(fd);
-            ::unlink(path.c_str());
-            fail(path, "write", error);
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(written));
-    }
-}
-
 void sync_folder(const std::filesystem::path& folder) {
     int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) fail(folder, "open folder", errno);
@@ -69,29 +55,51 @@ void create_directories_or_fail(const std::filesystem::path& folder) {
     if (error) throw io_error(folder.string() + ": cannot create folder: " + error.message());
 }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-    std::filesystem::path temporary = path;
-    temporary += ".tmp." + std::to_string(::getpid());
-    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail(temporary, "create", errno);
-    write_all(fd, bytes, temporary);
-    if (::fsync(fd) != 0) {
-        int error = errno;
-        ::close(fd);
-        ::unlink(temporary.c_str());
-        fail(temporary, "sync", error);
+AtomicFileWriter::AtomicFileWriter(std::filesystem::path path) : path_(std::move(path)) {
+    temporary_ = path_;
+    temporary_ += ".tmp." + std::to_string(::getpid());
+    fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail(temporary_, "create", errno);
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    ::unlink(temporary_.c_str());
+}
+
+void AtomicFileWriter::append(std::string_view bytes) {
+    while (!bytes.empty()) {
+        ssize_t written = ::write(fd_, bytes.data(), bytes.size());
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            fail(temporary_, "write", errno);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(written));
     }
+}
+
+void AtomicFileWriter::commit() {
+    if (::fsync(fd_) != 0) fail(temporary_, "sync", errno);
+    const int fd = fd_;
+    fd_ = -1;  // closed below whatever happens; the temporary is removed on failure
     if (::close(fd) != 0) {
         int error = errno;
-        ::unlink(temporary.c_str());
-        fail(temporary, "close", error);
+        ::unlink(temporary_.c_str());
+        fail(temporary_, "close", error);
     }
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+    if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
         int error = errno;
-        ::unlink(temporary.c_str());
-        fail(path, "rename into place", error);
+        ::unlink(temporary_.c_str());
+        fail(path_, "rename into place", error);
     }
-    sync_folder(path.has_parent_path() ? path.parent_path() : std::filesystem::path("."));
+    sync_folder(path_.has_parent_path() ? path_.parent_path() : std::filesystem::path("."));
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+    AtomicFileWriter file(path);
+    file.append(bytes);
+    file.commit();
 }
 
 void write_gzip_atomically(const std::filesystem::path& path, std::string_view bytes) {

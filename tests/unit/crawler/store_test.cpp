@@ -55,6 +55,29 @@ TEST_CASE("atomic writes leave the final file whole and no temporary behind", "[
     CHECK(files == 1);
 }
 
+TEST_CASE("a streamed atomic file appears whole on commit and not at all without it", "[store]") {
+    ldn::test::TempDir dir;
+    auto path = dir.path() / "export.ris";
+    ldn::write_file_atomically(path, "old");
+    {
+        ldn::AtomicFileWriter file(path);
+        file.append("TY  - JOUR\n");
+        file.append("ER  - \n");
+        // Abandoned, as when the export fails half-way: the old file stays, the temporary goes.
+    }
+    CHECK(slurp(path) == "old");
+    {
+        ldn::AtomicFileWriter file(path);
+        file.append("TY  - JOUR\n");
+        file.append("ER  - \n");
+        file.commit();
+    }
+    CHECK(slurp(path) == "TY  - JOUR\nER  - \n");
+    int files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+    CHECK(files == 1);
+}
+
 TEST_CASE("writing into a folder that does not exist is an I/O error naming the path", "[store]") {
     ldn::test::TempDir dir;
     auto path = dir.path() / "missing" / "file";

@@ -19,5 +19,10 @@ Command add_parse_command(CLI::App& app);
 Command add_crawl_command(CLI::App& app);
 Command add_index_command(CLI::App& app);
 Command add_ingest_command(CLI::App& app);
+Command add_search_command(CLI::App& app);
+Command add_show_command(CLI::App& app);
+Command add_cite_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
+Command add_similar_command(CLI::App& app);
 
 }  // namespace ldn::cli

@@ -1,0 +1,61 @@
+#pragma once
+// What the commands that read the index share: the query and filter flags of `ldn search` and
+// `ldn export` (phase one: as typed; phase two: validated into a SearchRequest), the output format,
+// PMID arguments and opening the index.
+
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crawler/calendar.hpp"
+#include "query/cli/search_output.hpp"
+#include "query/search/searcher.hpp"
+
+namespace ldn::cli {
+
+struct SearchFlags {
+    std::vector<std::string> query_words;
+    std::vector<std::string> conditions;
+    std::vector<std::string> designs;
+    std::optional<int> years;
+    std::string since;
+    std::string until;
+    std::string sort = "relevance";
+    std::string store;
+};
+
+// QUERY..., --condition, --design, --years, --since, --until, --sort and --store.
+void add_search_options(CLI::App& command, SearchFlags& flags);
+
+// The request the flags ask for; offset, limit and facets keep their defaults. `today` anchors
+// --years. Throws ldn::Error (2) naming the value that is wrong.
+SearchRequest resolve_search_request(const SearchFlags& flags, const Day& today);
+
+// --facets year,design,condition; throws ldn::Error (2) naming an unknown facet.
+std::vector<Facet> resolve_facets(const std::vector<std::string>& names);
+
+// --limit, --offset: CLI11 would wrap "-1" into a huge unsigned number, so counts are read signed and
+// checked here. Throws ldn::Error (2) for a negative value.
+std::size_t resolve_count(long long value, const char* flag);
+
+// --format: `name`, or when it is empty `fallback` (nullopt: the flag is required). Throws
+// ldn::Error (2) naming an unknown format, or "table" when `allow_table` is false.
+OutputFormat resolve_output_format(const std::string& name, bool allow_table, std::optional<OutputFormat> fallback);
+
+// The table on a terminal, json elsewhere.
+OutputFormat default_output_format();
+
+// Writes a page of results to stdout in `format`: the beginning, each hit and the end as they come.
+void print_results(const OutputFormat& format, const ResultsSummary& summary, const std::vector<SearchHit>& hits);
+
+// Throws ldn::Error (2) unless `pmid` is a PubMed id (digits only).
+void require_pmid(const std::string& pmid);
+
+// The index of the store that --store (else $LDN_STORE, else the default) names. Reading needs no
+// lock: Xapian readers see the last commit.
+Xapian::Database open_store_index(const std::string& store_flag);
+
+}  // namespace ldn::cli

@@ -6,7 +6,6 @@
 
 #include "query/cli/commands.hpp"
 #include "query/cli/locations.hpp"
-#include "query/cli/messages.hpp"
 #include "query/cli/search_options.hpp"
 #include "query/cli/terminal.hpp"
 #include "query/export/export_format.hpp"
@@ -35,17 +34,10 @@ ExitCode run_cite(const CiteFlags& flags) {
     const auto sink = make_export_sink(resolve_style(flags.style));
     const Xapian::Database database = open_store_index(flags.store);
 
-    ExitCode code = ExitCode::ok;
     write_stdout(sink->begin());
-    for (const std::string& pmid : flags.pmids) {
-        const auto hit = find_record(database, pmid);
-        if (!hit) {
-            print_error("PMID " + pmid + " is not in the index");
-            code = ExitCode::failure;
-            continue;
-        }
-        write_stdout(sink->record(read_stored_record(hit->data)));
-    }
+    const ExitCode code = print_each_record(database, flags.pmids, [&](const SearchHit& hit) {
+        write_stdout(sink->record(read_stored_record(hit.data)));
+    });
     write_stdout(sink->end());
     return code;
 }

@@ -6,6 +6,7 @@
 #include "crawler/store_layout.hpp"
 #include "index/index_reader.hpp"
 #include "query/cli/locations.hpp"
+#include "query/cli/messages.hpp"
 #include "query/cli/terminal.hpp"
 
 namespace ldn::cli {
@@ -126,6 +127,21 @@ void require_pmid(const std::string& pmid) {
 
 Xapian::Database open_store_index(const std::string& store_flag) {
     return open_index(StoreLayout(store_folder(store_flag)).index());
+}
+
+ExitCode print_each_record(const Xapian::Database& database, const std::vector<std::string>& pmids,
+                           const std::function<void(const SearchHit&)>& print) {
+    ExitCode code = ExitCode::ok;
+    for (const std::string& pmid : pmids) {
+        const auto hit = find_record(database, pmid);
+        if (!hit) {
+            print_error("PMID " + pmid + " is not in the index");
+            code = ExitCode::failure;
+            continue;
+        }
+        print(*hit);
+    }
+    return code;
 }
 
 }  // namespace ldn::cli

@@ -6,12 +6,14 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "crawler/calendar.hpp"
 #include "query/cli/search_output.hpp"
+#include "crawler/errors.hpp"
 #include "query/search/searcher.hpp"
 
 namespace ldn::cli {
@@ -57,5 +59,11 @@ void require_pmid(const std::string& pmid);
 // The index of the store that --store (else $LDN_STORE, else the default) names. Reading needs no
 // lock: Xapian readers see the last commit.
 Xapian::Database open_store_index(const std::string& store_flag);
+
+// Calls `print` with each PMID's stored record, in the order given. A PMID the index lacks is
+// reported (`ldn: error: PMID 1 is not in the index`) and the others are still printed; the result is
+// 1 when any was missing, else 0.
+ExitCode print_each_record(const Xapian::Database& database, const std::vector<std::string>& pmids,
+                           const std::function<void(const SearchHit&)>& print);
 
 }  // namespace ldn::cli

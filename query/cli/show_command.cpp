@@ -6,7 +6,6 @@
 
 #include "query/cli/commands.hpp"
 #include "query/cli/locations.hpp"
-#include "query/cli/messages.hpp"
 #include "query/cli/record_view.hpp"
 #include "query/cli/search_options.hpp"
 #include "query/cli/terminal.hpp"
@@ -32,22 +31,15 @@ ExitCode run_show(const ShowFlags& flags) {
     const std::size_t width = terminal_columns().value_or(width_off_terminal);
     const Xapian::Database database = open_store_index(flags.store);
 
-    ExitCode code = ExitCode::ok;
     bool first = true;
-    for (const std::string& pmid : flags.pmids) {
-        const auto hit = find_record(database, pmid);
-        if (!hit) {
-            print_error("PMID " + pmid + " is not in the index");
-            code = ExitCode::failure;
-            continue;
-        }
+    const ExitCode code = print_each_record(database, flags.pmids, [&](const SearchHit& hit) {
         if (as_json) {
-            write_stdout(document_line(*hit));
+            write_stdout(document_line(hit));
         } else {
-            write_stdout((first ? "" : "\n") + record_view(read_stored_record(hit->data), width));
+            write_stdout((first ? "" : "\n") + record_view(read_stored_record(hit.data), width));
         }
         first = false;
-    }
+    });
     return code;
 }
 

@@ -65,6 +65,7 @@ int run(int argc, char* argv[]) {
         add_cite_command(app),
         add_export_command(app),
         add_similar_command(app),
+        add_summarize_command(app),
     };
 
     try {

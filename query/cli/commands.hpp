@@ -24,5 +24,6 @@ Command add_show_command(CLI::App& app);
 Command add_cite_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_similar_command(CLI::App& app);
+Command add_summarize_command(CLI::App& app);
 
 }  // namespace ldn::cli

@@ -1,0 +1,143 @@
+// `ldn summarize [QUERY...]`: the evidence report of issue 6 (scope, evidence map, timeline, key
+// studies per condition, doses, participants, retractions, gaps) as Markdown, HTML or JSON.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crawler/atomic_file.hpp"
+#include "crawler/topic.hpp"
+#include "index/schema.hpp"
+#include "query/cli/commands.hpp"
+#include "query/cli/locations.hpp"
+#include "query/cli/search_options.hpp"
+#include "query/cli/terminal.hpp"
+#include "query/summary/html_report.hpp"
+#include "query/summary/json_report.hpp"
+#include "query/summary/markdown_report.hpp"
+#include "query/summary/vocabulary_conditions.hpp"
+
+namespace ldn::cli {
+
+namespace {
+
+constexpr int default_years = 10;
+
+struct SummarizeFlags {
+    std::vector<std::string> query_words;
+    std::vector<std::string> conditions;
+    std::optional<int> years;
+    std::string since;
+    std::string now;
+    std::string format = "md";
+    std::string output;
+    bool force = false;
+    std::string store;
+};
+
+using Renderer = std::string (*)(const EvidenceSummary&);
+
+Error usage(const std::string& message) { return Error(ExitCode::usage, message); }
+
+Day parse_day_flag(const std::string& text, const char* flag) {
+    auto day = Day::parse(text);
+    if (!day) throw usage(std::string(flag) + " wants a date as YYYY-MM-DD, not '" + text + "'");
+    return *day;
+}
+
+Renderer resolve_renderer(const std::string& format) {
+    if (format == "md") return render_markdown_report;
+    if (format == "html") return render_html_report;
+    if (format == "json") return render_json_report;
+    throw usage("--format: unknown format '" + format + "' (formats: md, html, json)");
+}
+
+// Phase two: the flags as a validated request. --now anchors --years and ends the window, so the
+// same index and flags always give the same report.
+SummaryOptions resolve_summary_options(const SummarizeFlags& flags) {
+    if (flags.years && !flags.since.empty()) throw usage("--years and --since exclude each other");
+    SummaryOptions options;
+    for (const std::string& word : flags.query_words) {
+        if (!options.query.empty()) options.query += ' ';
+        options.query += word;
+    }
+    options.conditions = flags.conditions;
+    options.now = flags.now.empty() ? Day::today_utc() : parse_day_flag(flags.now, "--now");
+    options.until = options.now;
+    if (flags.years && (*flags.years < 1 || *flags.years > 200)) {
+        throw usage("--years wants a number from 1 to 200, not " + std::to_string(*flags.years));
+    }
+    options.since = flags.since.empty() ? options.now.minus_years(flags.years.value_or(default_years))
+                                        : parse_day_flag(flags.since, "--since");
+    if (options.since > options.until) {
+        throw usage("--since " + options.since.iso() + " is after --now " + options.until.iso());
+    }
+    return options;
+}
+
+// The search strategy of the topic the crawl used (ldn.topic), when its file is still in data/topics.
+// An index filled by `ldn ingest` alone has no topic, and the report says so.
+void add_search_strategy(const Xapian::Database& database, SummaryOptions& options) {
+    const std::string topic_name = database.get_metadata(schema::metadata::topic);
+    if (topic_name.empty()) return;
+    options.topic_name = topic_name;
+    const std::filesystem::path file = data_folder() / "topics" / (topic_name + ".json");
+    if (std::filesystem::exists(file)) options.search_strategy = load_topic(file).query();
+}
+
+ExitCode run_summarize(const SummarizeFlags& flags) {
+    SummaryOptions options = resolve_summary_options(flags);
+    const Renderer render = resolve_renderer(flags.format);
+    const bool to_stdout = flags.output.empty() || flags.output == "-";
+    const std::filesystem::path file = flags.output;
+    if (!to_stdout && !flags.force && std::filesystem::exists(std::filesystem::symlink_status(file))) {
+        throw usage(flags.output + " exists; add --force to replace it");
+    }
+    const Xapian::Database database = open_store_index(flags.store);
+    add_search_strategy(database, options);
+    const std::vector<std::string> vocabulary = vocabulary_condition_ids(data_folder() / "vocab" / "conditions.json");
+    const std::string report = render(summarize_evidence(database, options, vocabulary));
+    if (to_stdout) {
+        write_stdout(report);
+    } else {
+        AtomicFileWriter writer(file);
+        writer.append(report);
+        writer.commit();
+    }
+    return ExitCode::ok;
+}
+
+}  // namespace
+
+Command add_summarize_command(CLI::App& app) {
+    auto flags = std::make_shared<SummarizeFlags>();
+    CLI::App* command =
+        app.add_subcommand("summarize", "An evidence report of the matching records: Markdown, HTML or JSON");
+    command
+        ->add_option("query", flags->query_words,
+                     "Query (docs/QUERY.md); its words are joined by spaces; none: every record")
+        ->type_name("QUERY");
+    command
+        ->add_option("--condition", flags->conditions,
+                     "Only records about this condition id (repeat or comma-separate: any of them)")
+        ->type_name("ID")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    command->add_option("--years", flags->years, "Publications of the past N years (default 10)")->type_name("N");
+    command->add_option("--since", flags->since, "Publications on or after this day, YYYY-MM-DD")->type_name("DATE");
+    command->add_option("--now", flags->now, "The report's date, YYYY-MM-DD (default: today, UTC): fixes the window")
+        ->type_name("DATE");
+    command->add_option("--format", flags->format, "md (default), html or json")->type_name("FORMAT");
+    command->add_option("-o,--output", flags->output, "File to write (standard output without it, or with -)")
+        ->type_name("FILE");
+    command->add_flag("--force", flags->force, "Replace FILE when it exists");
+    add_store_option(*command, flags->store);
+    command->footer(
+        "The same index and flags (with --now) give the same bytes. What each section holds: README.md.\n"
+        "Exit codes: 0 ok, 1 no index, 2 bad query or option (or FILE exists without --force), 74 I/O error.");
+    return {command, [flags] { return quiet_on_closed_stdout([&] { return run_summarize(*flags); }); }};
+}
+
+}  // namespace ldn::cli

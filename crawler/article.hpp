@@ -83,6 +83,7 @@ struct Article {
 
     bool retracted = false;
     std::vector<std::string> retraction_of;  // PMIDs of the papers this notice retracts
+    bool corrected = false;  // a correction was published: an ErratumIn or CorrectedandRepublishedIn comment
 
     bool book = false;  // a PubmedBookArticle
 

@@ -104,6 +104,7 @@ void to_json(Json& out, const Article& article) {
                {"languages", article.languages},
                {"retracted", article.retracted},
                {"retraction_of", article.retraction_of},
+               {"corrected", article.corrected},
                {"book", article.book}};
 }
 
@@ -130,6 +131,7 @@ void from_json(const Json& in, Article& article) {
     in.at("languages").get_to(article.languages);
     in.at("retracted").get_to(article.retracted);
     in.at("retraction_of").get_to(article.retraction_of);
+    in.at("corrected").get_to(article.corrected);
     in.at("book").get_to(article.book);
 }
 
@@ -206,6 +208,7 @@ void write_article_fields(JsonWriter& json, const Article& article) {
     json.key("languages"), json.value(article.languages);
     json.key("retracted"), json.value(article.retracted);
     json.key("retraction_of"), json.value(article.retraction_of);
+    json.key("corrected"), json.value(article.corrected);
     json.key("book"), json.value(article.book);
 }
 

@@ -192,6 +192,8 @@ void read_medline_citation(const xml_node& citation, Article& article) {
         std::string_view type = comment.attribute("RefType").value();
         if (type == "RetractionIn") {
             article.retracted = true;
+        } else if (type == "ErratumIn" || type == "CorrectedandRepublishedIn") {
+            article.corrected = true;
         } else if (type == "RetractionOf") {
             std::string pmid = text_of(comment.child("PMID"));
             if (!pmid.empty()) article.retraction_of.push_back(std::move(pmid));

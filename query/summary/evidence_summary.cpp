@@ -67,6 +67,7 @@ StudyDigest digest(const ExportRecord& record) {
     study.conclusion_source = std::move(conclusion.source);
     study.reference = ama_reference(article);  // with its [RETRACTED] marker when retracted
     study.retracted = article.retracted;
+    study.corrected = article.corrected;
     return study;
 }
 
@@ -133,12 +134,17 @@ const std::vector<std::string>& design_ids_strongest_first() {
     return designs;
 }
 
+const std::vector<std::string>& exclusion_reasons() {
+    static const std::vector<std::string> reasons{"out of window", "no date", "retracted", "corrected", "not human"};
+    return reasons;
+}
+
 EvidenceSummary summarize_evidence(const Xapian::Database& database, const SummaryOptions& options,
                                    const std::vector<std::string>& vocabulary_conditions) {
     EvidenceSummary summary;
     summary.options = options;
     summary.last_refresh = database.get_metadata(schema::metadata::last_refresh);
-    summary.excluded = {{"out of window", 0}, {"no date", 0}, {"retracted", 0}, {"not human", 0}};
+    for (const std::string& reason : exclusion_reasons()) summary.excluded[reason] = 0;
 
     SearchRequest request;
     request.query = options.query;
@@ -159,10 +165,14 @@ EvidenceSummary summarize_evidence(const Xapian::Database& database, const Summa
 
     std::vector<const ExportRecord*> included;
     std::vector<const ExportRecord*> retracted;
+    std::vector<const ExportRecord*> corrected;
     for (const ExportRecord& record : in_window) {
         if (record.article.retracted) {
             ++summary.excluded["retracted"];
             retracted.push_back(&record);
+        } else if (record.article.corrected) {
+            ++summary.excluded["corrected"];
+            corrected.push_back(&record);
         } else if (!record.annotations.human) {
             ++summary.excluded["not human"];
         } else {
@@ -231,6 +241,9 @@ EvidenceSummary summarize_evidence(const Xapian::Database& database, const Summa
     std::sort(retracted.begin(), retracted.end(),
               [](const ExportRecord* a, const ExportRecord* b) { return newer(*a, *b); });
     for (const ExportRecord* record : retracted) summary.retracted.push_back(digest(*record));
+    std::sort(corrected.begin(), corrected.end(),
+              [](const ExportRecord* a, const ExportRecord* b) { return newer(*a, *b); });
+    for (const ExportRecord* record : corrected) summary.corrected.push_back(digest(*record));
     return summary;
 }
 

@@ -47,6 +47,7 @@ struct StudyDigest {
     std::string conclusion_source;
     std::string reference;  // AMA style, with [RETRACTED] when retracted
     bool retracted = false;
+    bool corrected = false;  // a correction (erratum) was published
 };
 
 struct ConditionEvidence {
@@ -75,9 +76,9 @@ struct EvidenceSummary {
     std::string database = "PubMed (NCBI E-utilities)";
     std::string last_refresh;      // the index's ldn.last_refresh, "" when never refreshed
     std::size_t identified = 0;    // records matching the query and filters, in or out of the window
-    std::size_t included = 0;      // in the window, human, not retracted
-    // reason -> records, every reason present (0 when none): "out of window", "no date", "retracted",
-    // "not human"; each excluded record counts under the first reason that applies, in that order.
+    std::size_t included = 0;      // in the window, human, neither retracted nor corrected
+    // reason -> records, every reason of exclusion_reasons() present (0 when none); each excluded
+    // record counts under the first reason that applies, in that order.
     std::map<std::string, std::size_t> excluded;
     std::size_t included_without_abstract = 0;
     std::size_t included_without_sample_size = 0;
@@ -103,12 +104,19 @@ struct EvidenceSummary {
     std::size_t rcts_without_sample_size = 0;
     // 7. Retracted records matching the query in the window, listed apart (not in any count above).
     std::vector<StudyDigest> retracted;
+    // 7. Corrected records (an erratum was published), listed apart and left out of the counts as
+    // issue 6 asks, so that a reader checks the correction before relying on them.
+    std::vector<StudyDigest> corrected;
     // 8. Gaps: conditions (of the vocabulary, or of the --condition filter) with no included RCT.
     std::vector<std::string> conditions_without_rct;
 };
 
 // The design ids of DESIGN.md, strongest evidence first: the order of columns and of key studies.
 const std::vector<std::string>& design_ids_strongest_first();
+
+// Why a record is not included, in the order they are tried: "out of window", "no date", "retracted",
+// "corrected", "not human".
+const std::vector<std::string>& exclusion_reasons();
 
 // Throws QuerySyntaxError for a bad query (exit 2).
 EvidenceSummary summarize_evidence(const Xapian::Database& database, const SummaryOptions& options,

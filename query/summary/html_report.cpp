@@ -105,7 +105,7 @@ constexpr Section sections[] = {
     {"key-studies", "Key studies by condition"},
     {"doses", "Dose profile"},
     {"participants", "Participants"},
-    {"retracted", "Retracted papers"},
+    {"retracted", "Retracted and corrected papers"},
     {"gaps", "Gaps"},
 };
 
@@ -193,7 +193,7 @@ std::string scope_section(const EvidenceSummary& summary) {
     std::string html = section_open(0);
     html += "<p>Records come from " + esc(summary.database) +
             ", searched with the strategy below and annotated by ldn (condition, design, dose, sample size). Counts "
-            "exclude retracted records, which are listed apart in section 7.</p>\n";
+            "exclude retracted and corrected records, which are listed apart in section 7.</p>\n";
     html += "<div class=\"table-scroll\"><table>\n<caption>Search and selection</caption>\n<tbody>\n";
     const auto row = [&html](std::string_view name, const std::string& cell_html) {
         html += "<tr>" + row_header(name) + "<td>" + cell_html + "</td></tr>\n";
@@ -456,19 +456,25 @@ std::string participants_section(const EvidenceSummary& summary) {
     return html + "</section>\n";
 }
 
-std::string retracted_section(const EvidenceSummary& summary) {
-    std::string html = section_open(6);
-    if (summary.retracted.empty())
-        return html + "<p>No retracted record matches the query in the window.</p>\n</section>\n";
-    html += "<p>These records were retracted. They are excluded from every count and list above.</p>\n<div "
-            "class=\"table-scroll\"><table>\n<caption>Retracted records matching the query in the window</caption>\n"
-            "<thead><tr>" +
-            header_cell("Record") + header_cell("Year") + header_cell("Design") + header_cell("Reference (AMA)") +
-            "</tr></thead>\n<tbody>\n";
-    for (const StudyDigest& study : summary.retracted)
+std::string apart_table(const char* caption, const std::vector<StudyDigest>& studies) {
+    std::string html = "<div class=\"table-scroll\"><table>\n<caption>" + std::string(caption) +
+                       "</caption>\n<thead><tr>" + header_cell("Record") + header_cell("Year") + header_cell("Design") +
+                       header_cell("Reference (AMA)") + "</tr></thead>\n<tbody>\n";
+    for (const StudyDigest& study : studies)
         html += "<tr>" + row_header(pubmed_link(study.pmid)) + "<td>" + year_text(study.year) + "</td><td>" +
                 esc(design_label(study.design)) + "</td><td>" + esc(study.reference) + "</td></tr>\n";
-    return html + "</tbody>\n</table></div>\n</section>\n";
+    return html + "</tbody>\n</table></div>\n";
+}
+
+std::string retracted_section(const EvidenceSummary& summary) {
+    std::string html = section_open(6);
+    html += "<p>These records are excluded from every count and list above: a retracted paper is withdrawn, and a "
+            "corrected one should be read with its correction (erratum).</p>\n";
+    html += summary.retracted.empty() ? "<p>No retracted record matches the query in the window.</p>\n"
+                                      : apart_table("Retracted records matching the query in the window", summary.retracted);
+    html += summary.corrected.empty() ? "<p>No corrected record matches the query in the window.</p>\n"
+                                      : apart_table("Corrected records matching the query in the window", summary.corrected);
+    return html + "</section>\n";
 }
 
 std::string gaps_section(const EvidenceSummary& summary) {

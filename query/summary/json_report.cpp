@@ -38,6 +38,7 @@ Json study_json(const StudyDigest& study) {
     out["conclusion_source"] = study.conclusion_source;
     out["reference"] = study.reference;
     out["retracted"] = study.retracted;
+    out["corrected"] = study.corrected;
     return out;
 }
 
@@ -56,7 +57,7 @@ Json scope_json(const EvidenceSummary& summary) {
     out["identified"] = summary.identified;
     out["included"] = summary.included;
     Json excluded = Json::object();
-    for (const char* reason : {"out of window", "no date", "retracted", "not human"}) {
+    for (const std::string& reason : exclusion_reasons()) {
         auto found = summary.excluded.find(reason);
         excluded[reason] = found == summary.excluded.end() ? 0 : found->second;
     }
@@ -130,6 +131,9 @@ std::string render_json_report(const EvidenceSummary& summary) {
     Json retracted = Json::array();
     for (const StudyDigest& study : summary.retracted) retracted.push_back(study_json(study));
     report["retracted"] = retracted;
+    Json corrected = Json::array();
+    for (const StudyDigest& study : summary.corrected) corrected.push_back(study_json(study));
+    report["corrected"] = corrected;
 
     Json gaps = Json::object();
     gaps["conditions_without_rct"] = summary.conditions_without_rct;

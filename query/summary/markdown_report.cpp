@@ -124,10 +124,11 @@ std::string scope_section(const EvidenceSummary& summary) {
     out +=
         "- **Records identified** (matching the query and filters, any date): " + std::to_string(summary.identified) +
         "\n";
-    out += "- **Records included** (in the window, human, not retracted): " + std::to_string(summary.included) + "\n";
+    out += "- **Records included** (in the window, human, neither retracted nor corrected): " +
+           std::to_string(summary.included) + "\n";
     std::size_t excluded_total = 0;
     std::string reasons;
-    for (const char* reason : {"out of window", "no date", "retracted", "not human"}) {
+    for (const std::string& reason : exclusion_reasons()) {
         const std::size_t count = count_in(summary.excluded, reason);
         excluded_total += count;
         if (!reasons.empty()) reasons += ", ";
@@ -268,14 +269,20 @@ std::string participants_section(const EvidenceSummary& summary) {
 
 std::string retracted_section(const EvidenceSummary& summary) {
     std::string out =
-        "## 7. Retracted and corrected papers\n\nListed apart and left out of every count above. The "
-        "index records retractions; corrections (errata) are not tracked.\n\n";
-    if (summary.retracted.empty()) return out + "No retracted paper matches the query in the window.\n\n";
-    for (const StudyDigest& study : summary.retracted) {
-        out += "- " + markdown_escaped(study.reference) + " (PMID " + study.pmid + ", " + design_name(study.design) +
-               ")\n";
-    }
-    return out + "\n";
+        "## 7. Retracted and corrected papers\n\nListed apart and left out of every count above: check a "
+        "correction (erratum) before relying on a corrected paper.\n\n";
+    const auto list = [&out](const char* heading, const std::vector<StudyDigest>& studies, const char* none) {
+        out += std::string("### ") + heading + "\n\n";
+        if (studies.empty()) out += std::string(none) + "\n";
+        for (const StudyDigest& study : studies) {
+            out += "- " + markdown_escaped(study.reference) + " (PMID " + study.pmid + ", " +
+                   design_name(study.design) + ")\n";
+        }
+        out += "\n";
+    };
+    list("Retracted", summary.retracted, "No retracted paper matches the query in the window.");
+    list("Corrected", summary.corrected, "No corrected paper matches the query in the window.");
+    return out;
 }
 
 std::string gaps_section(const EvidenceSummary& summary) {

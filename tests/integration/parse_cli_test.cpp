@@ -86,11 +86,11 @@ TEST_CASE("ldn parse writes every Article key on every line", "[cli][parse]") {
     for (const char* key : {"pmid", "deleted", "title", "vernacular_title", "abstract", "authors",
                             "journal", "year", "pubdate", "medline_date", "doi", "pmcid", "pii",
                             "publication_types", "mesh", "keywords", "chemicals", "languages",
-                            "retracted", "retraction_of", "book"}) {
+                            "retracted", "retraction_of", "corrected", "book"}) {
         INFO("key " << key);
         CHECK(object.contains(key));
     }
-    CHECK(object.size() == 21);
+    CHECK(object.size() == 22);
     CHECK(object.at("pmid") == "31001401");
     CHECK(object.at("doi") == "10.1093/pm/pnaa001");
     CHECK(object.at("pmcid") == "PMC7500001");

@@ -33,7 +33,7 @@ TEST_CASE("summarize prints a markdown report of the past ten years by default",
     CHECK(result.out.find("- **Publication dates:** 2016-01-01 to 2026-01-01\n") != std::string::npos);
     CHECK(result.out.find("- **Records identified** (matching the query and filters, any date): 30\n") !=
           std::string::npos);
-    CHECK(result.out.find("- **Records included** (in the window, human, not retracted): 23\n") != std::string::npos);
+    CHECK(result.out.find("- **Records included** (in the window, human, neither retracted nor corrected): 23\n") != std::string::npos);
     CHECK(result.out.find("| fibromyalgia | 2 | 3 | 1 | 1 | 0 | 1 | 8 |\n") != std::string::npos);
     CHECK(result.out.find("## 8. Gaps\n") != std::string::npos);
 }

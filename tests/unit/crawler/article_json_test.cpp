@@ -24,7 +24,7 @@ const std::set<std::string> kArticleKeys{
     "pmid",         "deleted",  "title",    "vernacular_title", "abstract",          "authors",
     "journal",      "year",     "pubdate",  "medline_date",     "doi",               "pmcid",
     "pii",          "publication_types",    "mesh",             "keywords",          "chemicals",
-    "languages",    "retracted",            "retraction_of",    "book"};
+    "languages",    "retracted",            "retraction_of",    "corrected",         "book"};
 const std::set<std::string> kAuthorKeys{"last",       "fore",  "initials",    "suffix",
                                         "collective", "orcid", "affiliations"};
 const std::set<std::string> kJournalKeys{"title", "iso_abbrev", "issn", "volume", "issue", "pages"};

@@ -346,6 +346,13 @@ TEST_CASE("an ordinary article is not retracted and retracts nothing", "[parser]
     Article article = only_article("journal.xml");
     CHECK_FALSE(article.retracted);
     CHECK(article.retraction_of.empty());
+    CHECK_FALSE(article.corrected);
+}
+
+TEST_CASE("an ErratumIn comment marks the article corrected, not retracted", "[parser][retraction]") {
+    Article article = only_article("erratum_in.xml");
+    CHECK(article.corrected);
+    CHECK_FALSE(article.retracted);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ TEST_CASE("each json result keeps the stored key order, annotations after the Ar
     const auto hits = two_hits();
     const ordered_json result = ordered_json::parse(run_sink({OutputKind::json}, {}, hits)).at("results")[0];
     std::vector<std::string> expected = keys_of(ordered_json::parse(hits[0].data));
-    REQUIRE(expected.size() == 22);
+    REQUIRE(expected.size() == 23);
     CHECK(expected.front() == "pmid");
     CHECK(expected.back() == "annotations");
     expected.push_back("score");

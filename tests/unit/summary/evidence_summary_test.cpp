@@ -76,7 +76,7 @@ TEST_CASE("the past ten years include 23 of the 30 records", "[summary]") {
     // 2009 to 2015 are out: 90000001, 02, 08, 10, 13, 14 (the retracted one) and 24. "2016" (year only,
     // 90000011) may fall on or after 2016-01-01, so it is in, as `ldn search --since` has it.
     CHECK(summary.included == 23);
-    CHECK(summary.excluded == Counts{{"out of window", 7}, {"no date", 0}, {"retracted", 0}, {"not human", 0}});
+    CHECK(summary.excluded == Counts{{"out of window", 7}, {"no date", 0}, {"retracted", 0}, {"corrected", 0}, {"not human", 0}});
     CHECK(summary.retracted.empty());
     // Without a sample size: reviews 90000009, 17, 25, 30, the meta-analysis 90000015 and the
     // prescription study 90000022.
@@ -256,11 +256,11 @@ TEST_CASE("the json report gives the numbers in a fixed key order", "[summary]")
     std::vector<std::string> keys;
     for (const auto& [key, value] : report.items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"scope", "evidence_map", "timeline", "conditions", "doses", "participants",
-                                           "retracted", "gaps"});
+                                           "retracted", "corrected", "gaps"});
     CHECK(report["scope"]["identified"] == 30);
     CHECK(report["scope"]["included"] == 23);
     CHECK(report["scope"]["since"] == "2016-01-01");
-    CHECK(report["scope"]["excluded"].dump() == R"({"out of window":7,"no date":0,"retracted":0,"not human":0})");
+    CHECK(report["scope"]["excluded"].dump() == R"({"out of window":7,"no date":0,"retracted":0,"corrected":0,"not human":0})");
     CHECK(report["evidence_map"]["fibromyalgia"].dump() ==
           R"({"sr-ma":2,"rct":3,"non-randomized-trial":1,"observational":1,"review":1})");
     CHECK(report["timeline"]["2025"].dump() == R"({"sr-ma":1,"rct":1})");

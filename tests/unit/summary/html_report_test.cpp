@@ -67,7 +67,7 @@ TEST_CASE("the HTML report is one page with one h1 and an h2 per section of issu
     CHECK(occurrences(html, "<h1") == 1);
     CHECK(occurrences(html, "<h2") == 8);
     for (const char* heading : {"1. Scope and methods", "2. Evidence map", "3. Timeline", "4. Key studies by condition",
-                                "5. Dose profile", "6. Participants", "7. Retracted papers", "8. Gaps"}) {
+                                "5. Dose profile", "6. Participants", "7. Retracted and corrected papers", "8. Gaps"}) {
         CAPTURE(heading);
         CHECK(occurrences(html, std::string("\">") + heading + "</h2>") == 1);
     }

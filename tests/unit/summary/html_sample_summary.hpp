@@ -40,7 +40,7 @@ inline EvidenceSummary sample_summary() {
     summary.last_refresh = "2026-11-25T03:00:00Z";
     summary.identified = 40;
     summary.included = 30;
-    summary.excluded = {{"out of window", 6}, {"no date", 0}, {"retracted", 2}, {"not human", 2}};
+    summary.excluded = {{"out of window", 6}, {"no date", 0}, {"retracted", 2}, {"corrected", 0}, {"not human", 2}};
     summary.included_without_abstract = 3;
     summary.included_without_sample_size = 11;
 

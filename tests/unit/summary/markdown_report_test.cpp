@@ -52,7 +52,7 @@ EvidenceSummary one_trial_summary() {
     summary.options.now = summary.options.until;
     summary.identified = 3;
     summary.included = 1;
-    summary.excluded = {{"out of window", 1}, {"no date", 0}, {"retracted", 1}, {"not human", 0}};
+    summary.excluded = {{"out of window", 1}, {"no date", 0}, {"retracted", 1}, {"corrected", 0}, {"not human", 0}};
     summary.included_without_abstract = 1;
     summary.included_without_sample_size = 0;
     summary.evidence_map = {{"fibromyalgia", {{"rct", 1}}}};
@@ -129,7 +129,7 @@ TEST_CASE("a key study shows its design, N, dose, duration, quoted conclusion an
 TEST_CASE("the markdown report says what is missing, in numbers", "[summary]") {
     const std::string report = render_markdown_report(one_trial_summary());
     CHECK(report.find("- **Search strategy:** not recorded: this index was filled from files") != std::string::npos);
-    CHECK(report.find("- **Records excluded:** 2 (1 out of window, 0 no date, 1 retracted, 0 not human)\n") !=
+    CHECK(report.find("- **Records excluded:** 2 (1 out of window, 0 no date, 1 retracted, 0 corrected, 0 not human)\n") !=
           std::string::npos);
     CHECK(report.find("1 included record has no abstract; 0 report no sample size.") != std::string::npos);
     CHECK(report.find("Conditions with no randomized controlled trial in the window: lupus.") != std::string::npos);

@@ -1,5 +1,5 @@
-// Exclusion reasons the search corpus has no example of: a record without a date and an animal
-// study, in a small index of hand-made records.
+// Exclusion reasons the search corpus has no example of: a record without a date, an animal study
+// and a corrected paper, in a small index of hand-made records.
 #include <catch2/catch.hpp>
 
 #include "index/annotator.hpp"
@@ -26,7 +26,8 @@ Article fibromyalgia_record(std::string pmid, std::string title, std::string pub
 
 }  // namespace
 
-TEST_CASE("records without a date and animal studies are excluded under their own reasons", "[summary]") {
+TEST_CASE("records without a date, animal studies and corrected papers are excluded under their own reasons",
+          "[summary]") {
     TempDir dir;
     const std::filesystem::path index = dir.path() / "index";
     {
@@ -39,6 +40,9 @@ TEST_CASE("records without a date and animal studies are excluded under their ow
         animal.mesh = {{"D000818", "Animals", false, {}}, {"D051381", "Rats", false, {}}};
         writer.put(animal);
         writer.put(fibromyalgia_record("4", "Low-dose naltrexone in fibromyalgia: a cohort study.", "2001-01-01"));
+        Article corrected = fibromyalgia_record("5", "Low-dose naltrexone in fibromyalgia: a case series.", "2022-03-04");
+        corrected.corrected = true;
+        writer.put(corrected);
         writer.commit();
     }
     const Xapian::Database database(index.string());
@@ -47,10 +51,16 @@ TEST_CASE("records without a date and animal studies are excluded under their ow
     options.now = options.until = Day::parse("2026-01-01").value();
     options.since = options.now.minus_years(10);
     const EvidenceSummary summary = summarize_evidence(database, options, {"fibromyalgia", "lupus"});
-    CHECK(summary.identified == 4);
+    CHECK(summary.identified == 5);
     CHECK(summary.included == 1);
-    CHECK(summary.excluded ==
-          std::map<std::string, std::size_t>{{"out of window", 1}, {"no date", 1}, {"retracted", 0}, {"not human", 1}});
+    CHECK(summary.excluded == std::map<std::string, std::size_t>{{"out of window", 1},
+                                                                 {"no date", 1},
+                                                                 {"retracted", 0},
+                                                                 {"corrected", 1},
+                                                                 {"not human", 1}});
+    REQUIRE(summary.corrected.size() == 1);
+    CHECK(summary.corrected[0].pmid == "5");
+    CHECK(summary.corrected[0].corrected);
     CHECK(summary.conditions_without_rct == std::vector<std::string>{"lupus"});
     REQUIRE(summary.conditions.size() == 1);
     REQUIRE(summary.conditions[0].key_studies.size() == 1);

@@ -14,7 +14,7 @@ namespace ldn::schema {
 
 // Bump when the meaning of any term, value or data field changes: an index of another version is
 // refused with a message instead of giving wrong answers.
-inline constexpr int version = 2;
+inline constexpr int version = 3;
 
 namespace prefix {
 // Free text (also indexed without a prefix, so plain queries find them).

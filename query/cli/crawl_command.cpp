@@ -10,6 +10,7 @@
 #include "crawler/crawl.hpp"
 #include "crawler/store_layout.hpp"
 #include "query/cli/commands.hpp"
+#include "query/cli/day_flag.hpp"
 #include "query/cli/locations.hpp"
 #include "query/cli/messages.hpp"
 #include "query/cli/progress.hpp"
@@ -42,11 +43,6 @@ std::optional<std::string> environment(const char* name) {
     return std::string(value);
 }
 
-Day parse_day_flag(const std::string& text, const char* flag) {
-    auto day = Day::parse(text);
-    if (!day) throw Error(ExitCode::usage, std::string(flag) + " wants a date as YYYY-MM-DD, not '" + text + "'");
-    return *day;
-}
 
 CrawlRequest resolve(const CrawlFlags& flags) {
     if (flags.years && (!flags.since.empty())) throw Error(ExitCode::usage, "--years and --since exclude each other");

@@ -27,21 +27,16 @@ struct ExportFlags {
     bool quiet = false;
 };
 
-bool writes_stdout(const ExportFlags& flags) { return flags.output.empty() || flags.output == "-"; }
-
 ExitCode run_export(const ExportFlags& flags) {
     SearchRequest request = resolve_search_request(flags.search, Day::today_utc());
     const OutputFormat format = resolve_output_format(flags.format, false, std::nullopt);
-    const bool to_stdout = writes_stdout(flags);
-    const std::filesystem::path file = flags.output;
-    if (!to_stdout && !flags.force && std::filesystem::exists(std::filesystem::symlink_status(file))) {
-        throw Error(ExitCode::usage, flags.output + " exists; add --force to replace it");
-    }
+    const std::optional<std::filesystem::path> file = output_file(flags.output, flags.force);
+    const bool to_stdout = !file;
     const Xapian::Database database = open_store_index(flags.search.store);
 
     // Streamed into a temporary that is renamed into place once complete.
     std::optional<AtomicFileWriter> file_writer;
-    if (!to_stdout) file_writer.emplace(file);
+    if (file) file_writer.emplace(*file);
     auto emit = [&](const std::string& text) {
         if (to_stdout) {
             write_stdout(text);

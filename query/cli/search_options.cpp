@@ -5,6 +5,7 @@
 #include "crawler/errors.hpp"
 #include "crawler/store_layout.hpp"
 #include "index/index_reader.hpp"
+#include "query/cli/day_flag.hpp"
 #include "query/cli/locations.hpp"
 #include "query/cli/messages.hpp"
 #include "query/cli/terminal.hpp"
@@ -15,11 +16,6 @@ namespace {
 
 Error usage(const std::string& message) { return Error(ExitCode::usage, message); }
 
-Day parse_day_flag(const std::string& text, const char* flag) {
-    auto day = Day::parse(text);
-    if (!day) throw usage(std::string(flag) + " wants a date as YYYY-MM-DD, not '" + text + "'");
-    return *day;
-}
 
 SortOrder parse_sort(const std::string& name) {
     if (name == "relevance") return SortOrder::relevance;
@@ -142,6 +138,15 @@ ExitCode print_each_record(const Xapian::Database& database, const std::vector<s
         print(*hit);
     }
     return code;
+}
+
+std::optional<std::filesystem::path> output_file(const std::string& flag, bool force) {
+    if (flag.empty() || flag == "-") return std::nullopt;
+    const std::filesystem::path file = flag;
+    if (!force && std::filesystem::exists(std::filesystem::symlink_status(file))) {
+        throw usage(flag + " exists; add --force to replace it");
+    }
+    return file;
 }
 
 }  // namespace ldn::cli

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -59,6 +60,10 @@ void require_pmid(const std::string& pmid);
 // The index of the store that --store (else $LDN_STORE, else the default) names. Reading needs no
 // lock: Xapian readers see the last commit.
 Xapian::Database open_store_index(const std::string& store_flag);
+
+// The file of `-o FILE`, or nullopt for standard output (no -o, or "-"). Throws ldn::Error (2)
+// when the file exists and `force` is false, so that nothing is replaced by accident.
+std::optional<std::filesystem::path> output_file(const std::string& flag, bool force);
 
 // Calls `print` with each PMID's stored record, in the order given. A PMID the index lacks is
 // reported (`ldn: error: PMID 1 is not in the index`) and the others are still printed; the result is

@@ -11,6 +11,7 @@
 #include "crawler/topic.hpp"
 #include "index/schema.hpp"
 #include "query/cli/commands.hpp"
+#include "query/cli/day_flag.hpp"
 #include "query/cli/locations.hpp"
 #include "query/cli/search_options.hpp"
 #include "query/cli/terminal.hpp"
@@ -41,11 +42,6 @@ using Renderer = std::string (*)(const EvidenceSummary&);
 
 Error usage(const std::string& message) { return Error(ExitCode::usage, message); }
 
-Day parse_day_flag(const std::string& text, const char* flag) {
-    auto day = Day::parse(text);
-    if (!day) throw usage(std::string(flag) + " wants a date as YYYY-MM-DD, not '" + text + "'");
-    return *day;
-}
 
 Renderer resolve_renderer(const std::string& format) {
     if (format == "md") return render_markdown_report;
@@ -90,21 +86,15 @@ void add_search_strategy(const Xapian::Database& database, SummaryOptions& optio
 ExitCode run_summarize(const SummarizeFlags& flags) {
     SummaryOptions options = resolve_summary_options(flags);
     const Renderer render = resolve_renderer(flags.format);
-    const bool to_stdout = flags.output.empty() || flags.output == "-";
-    const std::filesystem::path file = flags.output;
-    if (!to_stdout && !flags.force && std::filesystem::exists(std::filesystem::symlink_status(file))) {
-        throw usage(flags.output + " exists; add --force to replace it");
-    }
+    const std::optional<std::filesystem::path> file = output_file(flags.output, flags.force);
     const Xapian::Database database = open_store_index(flags.store);
     add_search_strategy(database, options);
     const std::vector<std::string> vocabulary = vocabulary_condition_ids(data_folder() / "vocab" / "conditions.json");
     const std::string report = render(summarize_evidence(database, options, vocabulary));
-    if (to_stdout) {
-        write_stdout(report);
+    if (file) {
+        write_file_atomically(*file, report);
     } else {
-        AtomicFileWriter writer(file);
-        writer.append(report);
-        writer.commit();
+        write_stdout(report);
     }
     return ExitCode::ok;
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <deque>
@@ -16,6 +17,7 @@
 #include "crawler/run_report.hpp"
 #include "crawler/store_layout.hpp"
 #include "crawler/store_lock.hpp"
+#include "crawler/topic_holdings.hpp"
 
 namespace ldn {
 
@@ -41,11 +43,12 @@ public:
     }
 
     CrawlSummary run() {
-        StoreLock lock = StoreLock::acquire(store_.root());
         started_ = std::chrono::steady_clock::now();
         begin();
+        if (observer_.run_begun) observer_.run_begun(manifest_.run_id);
         try {
             if (!manifest_.planned) plan();
+            note_out_of_topic();
             fetch_all();
             manifest_.complete = true;
             manifest_.finished = utc_now_iso();
@@ -96,6 +99,14 @@ private:
         return state->until.plus_days(-incremental_overlap_days);
     }
 
+    // The topic's own window was asked for (an --until only moves it), so this run can list the topic.
+    bool lists_topic() const { return !request_.since && !request_.years; }
+
+    SearchWindow topic_window() const {
+        Day end = window_end();
+        return SearchWindow{request_.topic.datetype, end.minus_years(request_.topic.years), end};
+    }
+
     std::vector<SearchWindow> requested_windows() const {
         Day end = window_end();
         if (manifest_.mode == "incremental") {
@@ -104,6 +115,7 @@ private:
             // New records by entry date, revised ones by modification date.
             return {SearchWindow{"edat", start, end}, SearchWindow{"mdat", start, end}};
         }
+        if (lists_topic()) return {topic_window()};
         Day start = request_.since.value_or(end.minus_years(request_.years.value_or(request_.topic.years)));
         if (start > end) throw Error(ExitCode::usage, "the window starts (" + start.iso() + ") after it ends (" + end.iso() + ")");
         return {SearchWindow{request_.topic.datetype, start, end}};
@@ -111,13 +123,63 @@ private:
 
     void plan() {
         manifest_.windows.clear();
-        for (const SearchWindow& window : requested_windows()) plan_window(window);
+        manifest_.listing.clear();
+        manifest_.unstored.clear();
+        manifest_.withdrawn.clear();
+        manifest_.withdrawals_held.clear();
+        for (const SearchWindow& window : requested_windows()) plan_window(window, manifest_.windows);
+        if (lists_topic()) {
+            // An incremental run's windows hold only what changed: the topic window is listed apart.
+            if (manifest_.mode == "incremental") plan_window(topic_window(), manifest_.listing);
+            compare_with_store();
+        }
         manifest_.planned = true;
         save_manifest();
     }
 
+    // What the topic holds now against what earlier runs stored: records never stored are fetched,
+    // records that left the topic are withdrawn from the index (unless implausibly many leave at once).
+    void compare_with_store() {
+        manifest_.lists_topic = true;
+        std::vector<std::string> listed = manifest_.topic_pmids();
+        std::unordered_set<std::string> topic(listed.begin(), listed.end());
+        std::unordered_set<std::string> held = pmids_held_before(store_, manifest_.run_id);
+        std::unordered_set<std::string> in_windows;
+        for (const PlannedWindow& planned : manifest_.windows) in_windows.insert(planned.ids.begin(), planned.ids.end());
+        for (const std::string& pmid : listed) {
+            if (!held.count(pmid) && !in_windows.count(pmid)) manifest_.unstored.push_back(pmid);
+        }
+        std::vector<std::string> leaving;
+        for (const std::string& pmid : held) {
+            if (!topic.count(pmid)) leaving.push_back(pmid);
+        }
+        std::sort(leaving.begin(), leaving.end());
+        const auto allowed = std::max<std::size_t>(
+            5, static_cast<std::size_t>(static_cast<double>(held.size()) * request_.max_withdrawn_fraction));
+        if (leaving.size() > allowed && request_.max_withdrawn_fraction < 1.0) {
+            warn(std::to_string(leaving.size()) + " of the " + std::to_string(held.size()) +
+                 " records stored for the topic are no longer found by its search; more than expected at once, "
+                 "so they stay in the index (if the change is real, run with --allow-withdrawals)");
+            manifest_.withdrawals_held = std::move(leaving);
+        } else {
+            manifest_.withdrawn = std::move(leaving);
+        }
+    }
+
+    // Records an incremental window found that lie outside the topic window (an old record revised).
+    void note_out_of_topic() {
+        if (manifest_.listing.empty()) return;
+        std::unordered_set<std::string> topic;
+        for (const PlannedWindow& planned : manifest_.listing) topic.insert(planned.ids.begin(), planned.ids.end());
+        for (const PlannedWindow& planned : manifest_.windows) {
+            for (const std::string& pmid : planned.ids) {
+                if (!topic.count(pmid)) out_of_topic_.insert(pmid);
+            }
+        }
+    }
+
     // Searches the window; a window holding more than PubMed pages through is split in two by date.
-    void plan_window(const SearchWindow& window) {
+    void plan_window(const SearchWindow& window, std::vector<PlannedWindow>& into) {
         SearchResult result = client_.search(manifest_.term, window, request_.search_limit, "esearch " + window.label());
         for (const std::string& note : result.notes) log("esearch " + window.label() + ": " + note);
         if (result.count > request_.search_limit) {
@@ -129,17 +191,22 @@ private:
             int span = window.min.days_until(window.max);
             Day middle = window.min.plus_days(span / 2);
             log("esearch " + window.label() + ": " + std::to_string(result.count) + " records, splitting the window");
-            plan_window(SearchWindow{window.datetype, window.min, middle});
-            plan_window(SearchWindow{window.datetype, middle.plus_days(1), window.max});
+            plan_window(SearchWindow{window.datetype, window.min, middle}, into);
+            plan_window(SearchWindow{window.datetype, middle.plus_days(1), window.max}, into);
             return;
         }
-        histories_[manifest_.windows.size()] = result;
-        manifest_.windows.push_back(PlannedWindow{window, result.count, result.ids, result.query_translation});
+        if (&into == &manifest_.windows) histories_[into.size()] = result;
+        into.push_back(PlannedWindow{window, result.count, result.ids, result.query_translation});
     }
 
+    // The distinct PMIDs this run sets out to store.
     std::size_t identified() const {
-        std::unordered_set<std::string> all;
-        for (const PlannedWindow& window : manifest_.windows) all.insert(window.ids.begin(), window.ids.end());
+        std::unordered_set<std::string> all(manifest_.unstored.begin(), manifest_.unstored.end());
+        for (const PlannedWindow& window : manifest_.windows) {
+            for (const std::string& pmid : window.ids) {
+                if (!out_of_topic_.count(pmid)) all.insert(pmid);
+            }
+        }
         return all.size();
     }
 
@@ -147,6 +214,9 @@ private:
         total_ = identified();
         report_progress();
         for (std::size_t w = 0; w < manifest_.windows.size(); ++w) fetch_window(w);
+        for (const std::string& pmid : manifest_.unstored) {
+            if (!fetched_.count(pmid) && !failed_.count(pmid)) queue(pmid);
+        }
         fetch_queued(1);
     }
 
@@ -163,7 +233,9 @@ private:
                                            ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + batch)));
             std::vector<std::string> todo;
             for (const std::string& id : chunk) {
-                if (!fetched_.count(id) && !failed_.count(id) && !queued_set_.count(id)) todo.push_back(id);
+                if (!fetched_.count(id) && !failed_.count(id) && !queued_set_.count(id) && !out_of_topic_.count(id)) {
+                    todo.push_back(id);
+                }
             }
             auto history = histories_.find(w);
             bool by_history = chunk.size() == batch && todo.size() == chunk.size() && history != histories_.end() &&
@@ -283,6 +355,8 @@ private:
         summary.identified = identified();
         summary.fetched = fetched_.size();
         summary.failed = failed_.size();
+        summary.withdrawn = manifest_.withdrawn.size();
+        summary.withdrawals_held = manifest_.withdrawals_held.size();
         summary.batches = manifest_.batches.size();
         summary.requests = client_.requests();
         summary.retries = client_.retries();
@@ -294,14 +368,17 @@ private:
 
     void write_report(int exit_code, const std::string& error) const {
         CrawlSummary figures = summary();
-        nlohmann::ordered_json windows = nlohmann::ordered_json::array();
-        for (const PlannedWindow& planned : manifest_.windows) {
-            windows.push_back({{"datetype", planned.window.datetype},
-                               {"mindate", planned.window.min.iso()},
-                               {"maxdate", planned.window.max.iso()},
-                               {"count", planned.count},
-                               {"query_translation", planned.query_translation}});
-        }
+        auto windows_json = [](const std::vector<PlannedWindow>& list) {
+            nlohmann::ordered_json windows = nlohmann::ordered_json::array();
+            for (const PlannedWindow& planned : list) {
+                windows.push_back({{"datetype", planned.window.datetype},
+                                   {"mindate", planned.window.min.iso()},
+                                   {"maxdate", planned.window.max.iso()},
+                                   {"count", planned.count},
+                                   {"query_translation", planned.query_translation}});
+            }
+            return windows;
+        };
         nlohmann::ordered_json retries = nlohmann::ordered_json::object();
         for (std::size_t cause = 0; cause < failure_cause_count; ++cause) {
             retries[std::string(cause_name(static_cast<FailureCause>(cause)))] = figures.retries.by_cause[cause];
@@ -316,11 +393,14 @@ private:
             {"started", manifest_.started},
             {"finished", utc_now_iso()},
             {"duration_seconds", figures.seconds},
-            {"windows", windows},
+            {"windows", windows_json(manifest_.windows)},
+            {"listing", windows_json(manifest_.listing)},
             {"counts",
              {{"identified", figures.identified},
               {"fetched", figures.fetched},
               {"failed", figures.failed},
+              {"withdrawn", figures.withdrawn},
+              {"withdrawals_held", figures.withdrawals_held},
               {"batches", figures.batches}}},
             {"requests", figures.requests},
             {"retries", retries},
@@ -344,6 +424,7 @@ private:
     std::map<std::size_t, SearchResult> histories_;  // live WebEnvs of this process, by window
     std::unordered_set<std::string> fetched_;
     std::unordered_set<std::string> failed_;
+    std::unordered_set<std::string> out_of_topic_;
     std::deque<std::string> queued_;  // to fetch by id, in the order found
     std::unordered_set<std::string> queued_set_;
     std::size_t total_ = 0;
@@ -354,6 +435,11 @@ private:
 }  // namespace
 
 CrawlSummary crawl(const CrawlRequest& request, const CrawlObserver& observer) {
+    StoreLock lock = StoreLock::acquire(request.store);
+    return crawl_holding_lock(request, observer, lock);
+}
+
+CrawlSummary crawl_holding_lock(const CrawlRequest& request, const CrawlObserver& observer, const StoreLock&) {
     return CrawlRun(request, observer).run();
 }
 

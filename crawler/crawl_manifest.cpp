@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 #include "crawler/atomic_file.hpp"
 #include "crawler/errors.hpp"
+#include "crawler/store_layout.hpp"
 
 namespace ldn {
 
@@ -24,6 +26,12 @@ ordered_json window_json(const PlannedWindow& planned) {
                         {"ids", planned.ids}};
 }
 
+ordered_json windows_json(const std::vector<PlannedWindow>& windows) {
+    ordered_json list = ordered_json::array();
+    for (const PlannedWindow& planned : windows) list.push_back(window_json(planned));
+    return list;
+}
+
 Day day_at(const ordered_json& object, const char* key, const std::filesystem::path& path) {
     auto day = Day::parse(object.at(key).get<std::string>());
     if (!day) throw input_error(path.string() + ": '" + key + "' is not a YYYY-MM-DD date");
@@ -33,8 +41,6 @@ Day day_at(const ordered_json& object, const char* key, const std::filesystem::p
 }  // namespace
 
 void CrawlManifest::save(const std::filesystem::path& path) const {
-    ordered_json windows_json = ordered_json::array();
-    for (const PlannedWindow& planned : windows) windows_json.push_back(window_json(planned));
     ordered_json batches_json = ordered_json::array();
     for (const StoredBatch& batch : batches) {
         batches_json.push_back(ordered_json{{"file", batch.file}, {"bytes", batch.bytes}, {"pmids", batch.pmids}});
@@ -42,7 +48,9 @@ void CrawlManifest::save(const std::filesystem::path& path) const {
     ordered_json document{{"run_id", run_id},   {"topic", topic},       {"term", term},
                           {"mode", mode},       {"request", request},   {"started", started},
                           {"finished", finished}, {"planned", planned}, {"complete", complete},
-                          {"windows", windows_json}, {"batches", batches_json}, {"failed", failed}};
+                          {"windows", windows_json(windows)}, {"batches", batches_json}, {"failed", failed},
+                          {"lists_topic", lists_topic}, {"listing", windows_json(listing)},
+                          {"unstored", unstored}, {"withdrawn", withdrawn}, {"withdrawals_held", withdrawals_held}};
     write_file_atomically(path, document.dump(1) + "\n");
 }
 
@@ -63,42 +71,68 @@ CrawlManifest CrawlManifest::load(const std::filesystem::path& path) {
         manifest.finished = document.at("finished").get<std::string>();
         manifest.planned = document.at("planned").get<bool>();
         manifest.complete = document.at("complete").get<bool>();
-        for (const auto& window : document.at("windows")) {
-            PlannedWindow planned;
-            planned.window = SearchWindow{window.at("datetype").get<std::string>(), day_at(window, "mindate", path),
-                                          day_at(window, "maxdate", path)};
-            planned.count = window.at("count").get<std::size_t>();
-            planned.query_translation = window.at("query_translation").get<std::string>();
-            planned.ids = window.at("ids").get<std::vector<std::string>>();
-            manifest.windows.push_back(std::move(planned));
-        }
+        auto read_windows = [&](const ordered_json& list, std::vector<PlannedWindow>& into) {
+            for (const auto& window : list) {
+                PlannedWindow planned;
+                planned.window = SearchWindow{window.at("datetype").get<std::string>(),
+                                              day_at(window, "mindate", path), day_at(window, "maxdate", path)};
+                planned.count = window.at("count").get<std::size_t>();
+                planned.query_translation = window.at("query_translation").get<std::string>();
+                planned.ids = window.at("ids").get<std::vector<std::string>>();
+                into.push_back(std::move(planned));
+            }
+        };
+        read_windows(document.at("windows"), manifest.windows);
         for (const auto& batch : document.at("batches")) {
             manifest.batches.push_back(StoredBatch{batch.at("file").get<std::string>(),
                                                    batch.at("pmids").get<std::vector<std::string>>(),
                                                    batch.at("bytes").get<std::size_t>()});
         }
         manifest.failed = document.at("failed").get<std::vector<std::string>>();
+        manifest.lists_topic = document.at("lists_topic").get<bool>();
+        read_windows(document.at("listing"), manifest.listing);
+        manifest.unstored = document.at("unstored").get<std::vector<std::string>>();
+        manifest.withdrawn = document.at("withdrawn").get<std::vector<std::string>>();
+        manifest.withdrawals_held = document.at("withdrawals_held").get<std::vector<std::string>>();
         return manifest;
     } catch (const nlohmann::json::exception& error) {
         throw input_error(path.string() + ": not a crawl manifest: " + error.what());
     }
 }
 
-std::optional<CrawlManifest> find_unfinished_run(const std::filesystem::path& raw_folder) {
+std::vector<std::string> CrawlManifest::topic_pmids() const {
+    if (!lists_topic) return {};
+    std::unordered_set<std::string> topic;
+    for (const PlannedWindow& planned : listing.empty() ? windows : listing) {
+        topic.insert(planned.ids.begin(), planned.ids.end());
+    }
+    for (const std::string& pmid : failed) topic.erase(pmid);
+    topic.insert(withdrawals_held.begin(), withdrawals_held.end());
+    std::vector<std::string> sorted(topic.begin(), topic.end());
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+}
+
+std::vector<std::string> stored_run_ids(const std::filesystem::path& raw_folder) {
+    std::vector<std::string> runs;
     std::error_code error;
-    if (!std::filesystem::is_directory(raw_folder, error)) return std::nullopt;
-    std::vector<std::filesystem::path> runs;
+    if (!std::filesystem::is_directory(raw_folder, error)) return runs;
     for (const auto& entry : std::filesystem::directory_iterator(raw_folder, error)) {
-        if (entry.is_directory() && std::filesystem::exists(entry.path() / "manifest.json")) runs.push_back(entry.path());
+        if (entry.is_directory() && std::filesystem::exists(entry.path() / "manifest.json")) {
+            runs.push_back(entry.path().filename().string());
+        }
     }
-    // Run ids are UTC timestamps, so names sort by time.
-    std::sort(runs.begin(), runs.end());
-    for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
-        CrawlManifest manifest = CrawlManifest::load(*run / "manifest.json");
-        if (!manifest.complete) return manifest;
-        return std::nullopt;  // the newest run finished: older unfinished ones were superseded
-    }
-    return std::nullopt;
+    std::sort(runs.begin(), runs.end(), run_id_before);
+    return runs;
+}
+
+std::optional<CrawlManifest> find_unfinished_run(const std::filesystem::path& raw_folder) {
+    std::vector<std::string> runs = stored_run_ids(raw_folder);
+    if (runs.empty()) return std::nullopt;
+    CrawlManifest newest = CrawlManifest::load(raw_folder / runs.back() / "manifest.json");
+    // When the newest run finished, older unfinished ones were superseded.
+    if (newest.complete) return std::nullopt;
+    return newest;
 }
 
 }  // namespace ldn

@@ -36,9 +36,23 @@ struct CrawlManifest {
     std::string finished;
     bool planned = false;  // every window searched and recorded
     bool complete = false;
-    std::vector<PlannedWindow> windows;
+    std::vector<PlannedWindow> windows;  // searched to fetch what they find
     std::vector<StoredBatch> batches;
     std::vector<std::string> failed;  // PMIDs searched but not delivered by efetch after retries
+
+    // A run of the topic's own window knows every PMID the topic holds today: a full run through its
+    // windows, an incremental one through `listing`, the topic window searched for its PMIDs only.
+    // Against what earlier runs stored, that tells which records left the topic (deleted from
+    // PubMed, no longer matching the strategy, or older than the window) and which it never stored.
+    bool lists_topic = false;
+    std::vector<PlannedWindow> listing;
+    std::vector<std::string> unstored;   // in the topic, stored by no earlier run: fetched by id
+    std::vector<std::string> withdrawn;  // stored before, out of the topic now: removed from the index
+    std::vector<std::string> withdrawals_held;  // would have been withdrawn, but too many at once
+
+    // Every PMID the topic listed in this run, less those that failed, plus those held back: what
+    // the store holds for the topic once this run is indexed. Empty unless lists_topic.
+    std::vector<std::string> topic_pmids() const;
 
     void save(const std::filesystem::path& path) const;
     // Throws ldn::Error (exit 65) naming the file when it cannot be read back.
@@ -47,5 +61,8 @@ struct CrawlManifest {
 
 // The newest manifest under raw/ that is not complete, if any.
 std::optional<CrawlManifest> find_unfinished_run(const std::filesystem::path& raw_folder);
+
+// The run ids under raw/ that have a manifest, oldest first (run ids are UTC timestamps).
+std::vector<std::string> stored_run_ids(const std::filesystem::path& raw_folder);
 
 }  // namespace ldn

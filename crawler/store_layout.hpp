@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace ldn {
 
@@ -19,6 +20,9 @@ public:
     std::filesystem::path run_report(const std::string& run_id) const { return runs() / (run_id + ".json"); }
     std::filesystem::path state() const { return root_ / "state.json"; }
     std::filesystem::path index() const { return root_ / "index"; }
+    std::filesystem::path watches() const { return root_ / "watches.json"; }
+    std::filesystem::path alerts() const { return root_ / "alerts"; }
+    std::filesystem::path alert(const std::string& run_id) const { return alerts() / (run_id + ".json"); }
 
 private:
     std::filesystem::path root_;
@@ -27,7 +31,12 @@ private:
 // ${XDG_DATA_HOME:-~/.local/share}/ldn
 std::filesystem::path default_store_root();
 
-// A new run id: the UTC time to the second, "20261126T084100Z", unique within the store.
+// A new run id: the UTC time to the second, "20261126T084100Z", unique within the store: the N-th
+// run of one second gets "-N" ("20261126T084100Z-2").
 std::string new_run_id(const StoreLayout& store);
+
+// Whether run `a` started before run `b`: by time, then by that second's sequence (so "…Z-10"
+// comes after "…Z-9", which plain text order gets wrong).
+bool run_id_before(std::string_view a, std::string_view b);
 
 }  // namespace ldn

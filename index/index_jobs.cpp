@@ -11,28 +11,35 @@ namespace ldn {
 
 namespace {
 
-struct PendingBatch {
-    std::string key;  // "<run-id>/<file>"
-    std::filesystem::path path;
+// One step of replaying the raw store: a stored batch, or the withdrawals of a finished run.
+struct PendingStep {
+    std::string key;  // "<run-id>/<file>" or "<run-id>/withdrawn"
+    std::filesystem::path batch;
+    std::vector<std::string> withdrawn;
 };
 
-std::vector<PendingBatch> stored_batches(const StoreLayout& store) {
-    std::vector<std::string> runs;
-    std::error_code error;
-    if (std::filesystem::is_directory(store.raw(), error)) {
-        for (const auto& entry : std::filesystem::directory_iterator(store.raw(), error)) {
-            if (std::filesystem::exists(entry.path() / "manifest.json")) runs.push_back(entry.path().filename().string());
-        }
-    }
-    std::sort(runs.begin(), runs.end());  // run ids are UTC timestamps
-    std::vector<PendingBatch> batches;
-    for (const std::string& run : runs) {
+std::vector<PendingStep> stored_steps(const StoreLayout& store) {
+    std::vector<PendingStep> steps;
+    for (const std::string& run : stored_run_ids(store.raw())) {
         CrawlManifest manifest = CrawlManifest::load(store.manifest(run));
         for (const StoredBatch& batch : manifest.batches) {
-            batches.push_back({run + "/" + batch.file, store.run_raw(run) / batch.file});
+            steps.push_back({run + "/" + batch.file, store.run_raw(run) / batch.file, {}});
+        }
+        // Only a finished run's plan is final: an abandoned one is superseded by the next listing.
+        if (manifest.complete && !manifest.withdrawn.empty()) {
+            steps.push_back({run + "/withdrawn", {}, std::move(manifest.withdrawn)});
         }
     }
-    return batches;
+    return steps;
+}
+
+void withdraw(const std::vector<std::string>& pmids, IndexWriter& writer) {
+    Article gone;
+    gone.deleted = true;
+    for (const std::string& pmid : pmids) {
+        gone.pmid = pmid;
+        writer.put(gone);
+    }
 }
 
 // Reads one file into the writer; records that cannot be read are reported and remembered.
@@ -68,21 +75,27 @@ std::string file_identity(const std::filesystem::path& path) {
 IndexCounts index_raw_batches(const StoreLayout& store, IndexWriter& writer, bool retry_failed,
                               const IndexObserver& observer) {
     IndexCounts before = writer.counts();
-    std::vector<PendingBatch> batches = stored_batches(store);
+    std::vector<PendingStep> steps = stored_steps(store);
     std::set<std::string> retry = retry_failed ? writer.sources_with_failures() : std::set<std::string>{};
     std::size_t done = 0;
-    for (const PendingBatch& batch : batches) {
-        bool again = retry.count(batch.key) > 0;
-        if (writer.batch_done(batch.key) && !again) {
+    for (const PendingStep& step : steps) {
+        bool again = retry.count(step.key) > 0;
+        if (writer.batch_done(step.key) && !again) {
             ++done;
             continue;
         }
-        // The records that still fail are recorded anew.
-        if (again) writer.forget_failures(batch.key);
-        std::size_t records = put_file(batch.path, batch.key, writer, observer, std::numeric_limits<std::size_t>::max());
-        writer.mark_batch_done(batch.key, records);
+        if (step.batch.empty()) {
+            withdraw(step.withdrawn, writer);
+            writer.mark_batch_done(step.key, step.withdrawn.size());
+        } else {
+            // The records that still fail are recorded anew.
+            if (again) writer.forget_failures(step.key);
+            std::size_t records =
+                put_file(step.batch, step.key, writer, observer, std::numeric_limits<std::size_t>::max());
+            writer.mark_batch_done(step.key, records);
+        }
         writer.commit();
-        if (observer.progress) observer.progress(++done, batches.size());
+        if (observer.progress) observer.progress(++done, steps.size());
     }
     return writer.counts() - before;
 }

@@ -22,8 +22,9 @@ struct IndexObserver {
 };
 
 // Every raw batch of every run's manifest not yet indexed, oldest run first, so a later fetch of a
-// record replaces an earlier one. With `retry_failed`, batches holding records that failed before are
-// read again. One commit per batch.
+// record replaces an earlier one; after a finished run's batches, the records it found had left the
+// topic are removed. With `retry_failed`, batches holding records that failed before are read again.
+// One commit per step.
 IndexCounts index_raw_batches(const StoreLayout& store, IndexWriter& writer, bool retry_failed,
                               const IndexObserver& observer);
 

@@ -267,7 +267,7 @@ TEST_CASE("after a success the next crawl fetches only new and revised records",
     CHECK(stored.size() == 82);
     CHECK(stored["10000040"] == 2);  // the revision is a new version in the raw store
 
-    SECTION("a third day with no change makes only the two searches") {
+    SECTION("a third day with no change makes only the three searches: new, revised, the topic's listing") {
         // A new run a second later, as from cron: NCBI's per-second window has passed.
         std::this_thread::sleep_for(std::chrono::milliseconds(1100));
         server.clear_requests();
@@ -275,7 +275,8 @@ TEST_CASE("after a success the next crawl fetches only new and revised records",
         day_three.today = *ldn::Day::parse("2026-11-28");
         // Nothing entered or changed since the 27th except what day two already saw.
         ldn::CrawlSummary quiet = quiet_crawl(day_three);
-        CHECK(server.request_count("esearch") == 2);
+        CHECK(server.request_count("esearch") == 3);
+        CHECK(server.requests()[2].param("datetype") == "pdat");
         CHECK(quiet.identified == 3);  // the overlap finds day two's records again…
         CHECK(server.request_count("efetch") == 1);  // …and fetches them once more, in one batch
     }

@@ -29,9 +29,13 @@ const CLI::App* reached_command(const CLI::App& app) {
     return &app;
 }
 
+// "see 'ldn watch add --help'": the whole path down to the innermost command reached.
 std::string help_hint(const CLI::App& app) {
-    const CLI::App* command = reached_command(app);
-    return command == &app ? "see 'ldn --help'" : "see 'ldn " + command->get_name() + " --help'";
+    std::string path;
+    for (const CLI::App* command = reached_command(app); command != &app; command = command->get_parent()) {
+        path = " " + command->get_name() + path;
+    }
+    return "see 'ldn" + path + " --help'";
 }
 
 int usage_error(const CLI::App& app, const CLI::ParseError& error) {
@@ -66,6 +70,11 @@ int run(int argc, char* argv[]) {
         add_export_command(app),
         add_similar_command(app),
         add_summarize_command(app),
+        add_refresh_command(app),
+        add_runs_command(app),
+        add_status_command(app),
+        add_watch_command(app),
+        add_demo_command(app),
     };
 
     try {

@@ -32,7 +32,7 @@ ExportFormat resolve_style(const std::string& name) {
 ExitCode run_cite(const CiteFlags& flags) {
     for (const std::string& pmid : flags.pmids) require_pmid(pmid);
     const auto sink = make_export_sink(resolve_style(flags.style));
-    const Xapian::Database database = open_store_index(flags.store);
+    Xapian::Database database = open_store_index(flags.store);
 
     write_stdout(sink->begin());
     const ExitCode code = print_each_record(database, flags.pmids, [&](const SearchHit& hit) {

@@ -25,5 +25,10 @@ Command add_cite_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_similar_command(CLI::App& app);
 Command add_summarize_command(CLI::App& app);
+Command add_refresh_command(CLI::App& app);
+Command add_runs_command(CLI::App& app);
+Command add_status_command(CLI::App& app);
+Command add_watch_command(CLI::App& app);
+Command add_demo_command(CLI::App& app);
 
 }  // namespace ldn::cli

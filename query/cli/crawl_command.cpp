@@ -2,16 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <memory>
-#include <optional>
 #include <string>
 
 #include "crawler/crawl.hpp"
 #include "crawler/store_layout.hpp"
 #include "query/cli/commands.hpp"
-#include "query/cli/day_flag.hpp"
-#include "query/cli/locations.hpp"
+#include "query/cli/crawl_options.hpp"
 #include "query/cli/messages.hpp"
 #include "query/cli/progress.hpp"
 
@@ -19,80 +16,8 @@ namespace ldn::cli {
 
 namespace {
 
-// Phase one: the flags as typed. Phase two (resolve) applies defaults < environment < flags.
-struct CrawlFlags {
-    std::string topic;
-    std::optional<int> years;
-    std::string since;
-    std::string until;
-    bool full = false;
-    std::string store;
-    std::string eutils_url;
-    std::size_t batch = 200;
-    int rate = 0;
-    int max_attempts = 6;
-    double backoff_seconds = 2.0;
-    double timeout_seconds = 180.0;
-    bool verbose = false;
-    bool quiet = false;
-};
-
-std::optional<std::string> environment(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || value[0] == '\0') return std::nullopt;
-    return std::string(value);
-}
-
-
-CrawlRequest resolve(const CrawlFlags& flags) {
-    if (flags.years && (!flags.since.empty())) throw Error(ExitCode::usage, "--years and --since exclude each other");
-    CrawlRequest request;
-    std::filesystem::path topic = flags.topic.empty() ? data_folder() / "topics" / "ldn-rheum.json"
-                                                      : std::filesystem::path(flags.topic);
-    request.topic = load_topic(topic);
-    if (flags.years) {
-        if (*flags.years < 1 || *flags.years > 200) throw Error(ExitCode::usage, "--years wants a number from 1 to 200");
-        request.years = flags.years;
-    }
-    if (!flags.since.empty()) request.since = parse_day_flag(flags.since, "--since");
-    if (!flags.until.empty()) request.until = parse_day_flag(flags.until, "--until");
-    if (request.since && request.until && *request.since > *request.until) {
-        throw Error(ExitCode::usage, "--since " + request.since->iso() + " is after --until " + request.until->iso());
-    }
-    request.full = flags.full;
-    request.store = store_folder(flags.store);
-    if (flags.batch < 1 || flags.batch > 10000) throw Error(ExitCode::usage, "--batch wants a number from 1 to 10000");
-    request.batch = flags.batch;
-
-    EutilsSettings& eutils = request.eutils;
-    eutils.base_url = !flags.eutils_url.empty() ? flags.eutils_url
-                                                : environment("LDN_EUTILS_URL").value_or(default_eutils_url);
-    if (!eutils.base_url.starts_with("https://") && !eutils.base_url.starts_with("http://")) {
-        throw Error(ExitCode::usage, "--eutils-url wants an http:// or https:// URL");
-    }
-    eutils.api_key = environment("NCBI_API_KEY").value_or("");
-    eutils.email = environment("NCBI_EMAIL").value_or("");
-    if (flags.rate < 0) throw Error(ExitCode::usage, "--rate wants a positive number of requests per second");
-    eutils.max_requests_per_second = flags.rate;
-    if (flags.max_attempts < 1 || flags.max_attempts > 100) {
-        throw Error(ExitCode::usage, "--max-attempts wants a number from 1 to 100");
-    }
-    eutils.retry.max_attempts = flags.max_attempts;
-    if (flags.backoff_seconds < 0 || flags.backoff_seconds > 3600) {
-        throw Error(ExitCode::usage, "--backoff wants seconds from 0 to 3600");
-    }
-    eutils.retry.initial_backoff = std::chrono::milliseconds(static_cast<long long>(flags.backoff_seconds * 1000));
-    if (flags.timeout_seconds <= 0 || flags.timeout_seconds > 3600) {
-        throw Error(ExitCode::usage, "--timeout wants seconds from 0 to 3600");
-    }
-    eutils.http.total_timeout = std::chrono::milliseconds(static_cast<long long>(flags.timeout_seconds * 1000));
-    eutils.http.connect_timeout = std::min(eutils.http.connect_timeout, eutils.http.total_timeout);
-    eutils.http.user_agent = std::string("ldn/") + LDN_VERSION;
-    return request;
-}
-
 ExitCode run_crawl(const CrawlFlags& flags) {
-    CrawlRequest request = resolve(flags);
+    CrawlRequest request = resolve_crawl_request(flags);
     if (request.eutils.email.empty() && !flags.quiet) {
         print_warning("NCBI_EMAIL is not set: NCBI asks every E-utilities user for a contact address");
     }
@@ -126,29 +51,13 @@ ExitCode run_crawl(const CrawlFlags& flags) {
 Command add_crawl_command(CLI::App& app) {
     auto flags = std::make_shared<CrawlFlags>();
     CLI::App* command = app.add_subcommand("crawl", "Fetch the topic's PubMed records into the raw store");
-    command->add_option("--topic", flags->topic, "Search strategy (default: data/topics/ldn-rheum.json)")
-        ->type_name("FILE");
     command->add_option("--years", flags->years, "Window: the past N years (default: the topic's, 10)")->type_name("N");
     command->add_option("--since", flags->since, "Window start, YYYY-MM-DD")->type_name("DATE");
     command->add_option("--until", flags->until, "Window end, YYYY-MM-DD (default: today)")->type_name("DATE");
     command->add_flag("--full", flags->full, "Crawl the whole window, not only what changed since the last success");
-    add_store_option(*command, flags->store);
-    command->add_option("--eutils-url", flags->eutils_url, "E-utilities base URL (default: $LDN_EUTILS_URL, else NCBI)")
-        ->type_name("URL");
-    command->add_option("--batch", flags->batch, "Records per efetch request (default 200)")->type_name("N");
-    command->add_option("--rate", flags->rate, "At most N requests per second (never above NCBI's 3, or 10 with a key)")
-        ->type_name("N");
-    command->add_option("--max-attempts", flags->max_attempts, "Tries per request before giving up (default 6)")
-        ->type_name("N");
-    command->add_option("--backoff", flags->backoff_seconds, "First wait before a retry, doubling after (default 2)")
-        ->type_name("SECONDS");
-    command->add_option("--timeout", flags->timeout_seconds, "Per-request time limit (default 180)")->type_name("SECONDS");
-    command->add_flag("-v,--verbose", flags->verbose, "Log every request (the API key shows as ***)");
-    command->add_flag("-q,--quiet", flags->quiet, "No summary line; warnings and errors only");
-    command->footer(
-        "Environment: NCBI_API_KEY (10 requests/s instead of 3; never printed or stored), NCBI_EMAIL,\n"
-        "LDN_STORE, LDN_EUTILS_URL.\n"
-        "Exit codes: 0 ok, 2 usage, 65 bad topic file, 69 NCBI unavailable after retries (what was\n"
+    add_crawl_options(*command, *flags);
+    command->footer(std::string(crawl_environment_help) +
+        "\nExit codes: 0 ok, 2 usage, 65 bad topic file, 69 NCBI unavailable after retries (what was\n"
         "fetched is kept; the next run resumes), 74 I/O error, 75 store in use by another run.");
     return {command, [flags] { return run_crawl(*flags); }};
 }

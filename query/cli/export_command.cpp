@@ -11,6 +11,7 @@
 #include "query/cli/messages.hpp"
 #include "query/cli/search_options.hpp"
 #include "query/cli/terminal.hpp"
+#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 
@@ -32,7 +33,7 @@ ExitCode run_export(const ExportFlags& flags) {
     const OutputFormat format = resolve_output_format(flags.format, false, std::nullopt);
     const std::optional<std::filesystem::path> file = output_file(flags.output, flags.force);
     const bool to_stdout = !file;
-    const Xapian::Database database = open_store_index(flags.search.store);
+    Xapian::Database database = open_store_index(flags.search.store);
 
     // Streamed into a temporary that is renamed into place once complete.
     std::optional<AtomicFileWriter> file_writer;
@@ -47,7 +48,7 @@ ExitCode run_export(const ExportFlags& flags) {
 
     const auto sink = make_result_sink(format, 0);
     request.limit = page_size;
-    SearchResults page = search(database, request);
+    SearchResults page = read_consistently(database, [&] { return search(database, request); });
     emit(sink->begin(summarize(request.query, request, page)));
     std::size_t written = 0;
     while (true) {
@@ -55,7 +56,7 @@ ExitCode run_export(const ExportFlags& flags) {
         written += page.hits.size();
         if (page.hits.size() < page_size || written >= page.total) break;
         request.offset += page_size;
-        page = search(database, request);
+        page = read_consistently(database, [&] { return search(database, request); });
     }
     emit(sink->end());
 

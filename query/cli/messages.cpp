@@ -1,14 +1,27 @@
 #include "query/cli/messages.hpp"
 
 #include <cstdio>
+#include <ctime>
 #include <string>
 
 namespace ldn::cli {
 
 namespace {
 
+bool stamp_lines = false;
+
+std::string utc_stamp() {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ ", &utc);
+    return text;
+}
+
 void print_line(std::string_view level, std::string_view message) {
-    std::string line = "ldn: ";
+    std::string line = stamp_lines ? utc_stamp() : std::string();
+    line += "ldn: ";
     if (!level.empty()) {
         line += level;
         line += ": ";
@@ -20,6 +33,8 @@ void print_line(std::string_view level, std::string_view message) {
 }
 
 }  // namespace
+
+void set_message_timestamps(bool on) { stamp_lines = on; }
 
 void print_error(std::string_view message) { print_line("error", message); }
 void print_warning(std::string_view message) { print_line("warning", message); }

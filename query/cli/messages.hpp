@@ -6,6 +6,10 @@
 
 namespace ldn::cli {
 
+// Unattended jobs (a refresh under cron or systemd) stamp each line with the UTC time, so a log
+// collected from stderr says when things happened. Off by default.
+void set_message_timestamps(bool on);
+
 void print_error(std::string_view message);
 void print_warning(std::string_view message);
 // A plain line ("ldn: crawl …: 12 fetched"): summaries and --verbose detail.

@@ -7,6 +7,7 @@
 #include "query/cli/commands.hpp"
 #include "query/cli/search_options.hpp"
 #include "query/cli/terminal.hpp"
+#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 
@@ -26,8 +27,8 @@ ExitCode run_search(const SearchCommandFlags& flags) {
     request.offset = resolve_count(flags.offset, "--offset");
     request.facets = resolve_facets(flags.facets);
     const OutputFormat format = resolve_output_format(flags.format, true, default_output_format());
-    const Xapian::Database database = open_store_index(flags.search.store);
-    const SearchResults results = search(database, request);
+    Xapian::Database database = open_store_index(flags.search.store);
+    const SearchResults results = read_consistently(database, [&] { return search(database, request); });
     print_results(format, summarize(request.query, request, results), results.hits);
     return ExitCode::ok;
 }

@@ -9,6 +9,7 @@
 #include "query/cli/locations.hpp"
 #include "query/cli/messages.hpp"
 #include "query/cli/terminal.hpp"
+#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 
@@ -24,7 +25,9 @@ SortOrder parse_sort(const std::string& name) {
     throw usage("--sort wants relevance, date or evidence, not '" + name + "'");
 }
 
-std::string joined_words(const std::vector<std::string>& words) {
+}  // namespace
+
+std::string joined_query(const std::vector<std::string>& words) {
     std::string text;
     for (const std::string& word : words) {
         if (!text.empty()) text += ' ';
@@ -32,8 +35,6 @@ std::string joined_words(const std::vector<std::string>& words) {
     }
     return text;
 }
-
-}  // namespace
 
 void add_search_options(CLI::App& command, SearchFlags& flags) {
     command.add_option("query", flags.query_words, "Query (docs/QUERY.md); its words are joined by spaces; none: every record")
@@ -59,7 +60,7 @@ SearchRequest resolve_search_request(const SearchFlags& flags, const Day& today)
         throw usage("--years and --since/--until exclude each other");
     }
     SearchRequest request;
-    request.query = joined_words(flags.query_words);
+    request.query = joined_query(flags.query_words);
     request.conditions = flags.conditions;
     request.designs = flags.designs;
     if (flags.years) {
@@ -125,11 +126,11 @@ Xapian::Database open_store_index(const std::string& store_flag) {
     return open_index(StoreLayout(store_folder(store_flag)).index());
 }
 
-ExitCode print_each_record(const Xapian::Database& database, const std::vector<std::string>& pmids,
+ExitCode print_each_record(Xapian::Database& database, const std::vector<std::string>& pmids,
                            const std::function<void(const SearchHit&)>& print) {
     ExitCode code = ExitCode::ok;
     for (const std::string& pmid : pmids) {
-        const auto hit = find_record(database, pmid);
+        const auto hit = read_consistently(database, [&] { return find_record(database, pmid); });
         if (!hit) {
             print_error("PMID " + pmid + " is not in the index");
             code = ExitCode::failure;

@@ -33,6 +33,9 @@ struct SearchFlags {
 // QUERY..., --condition, --design, --years, --since, --until, --sort and --store.
 void add_search_options(CLI::App& command, SearchFlags& flags);
 
+// The query's words as typed on the command line, joined by single spaces.
+std::string joined_query(const std::vector<std::string>& words);
+
 // The request the flags ask for; offset, limit and facets keep their defaults. `today` anchors
 // --years. Throws ldn::Error (2) naming the value that is wrong.
 SearchRequest resolve_search_request(const SearchFlags& flags, const Day& today);
@@ -68,7 +71,7 @@ std::optional<std::filesystem::path> output_file(const std::string& flag, bool f
 // Calls `print` with each PMID's stored record, in the order given. A PMID the index lacks is
 // reported (`ldn: error: PMID 1 is not in the index`) and the others are still printed; the result is
 // 1 when any was missing, else 0.
-ExitCode print_each_record(const Xapian::Database& database, const std::vector<std::string>& pmids,
+ExitCode print_each_record(Xapian::Database& database, const std::vector<std::string>& pmids,
                            const std::function<void(const SearchHit&)>& print);
 
 }  // namespace ldn::cli

@@ -29,7 +29,7 @@ ExitCode run_show(const ShowFlags& flags) {
     const bool as_json = flags.format == "json";
     constexpr std::size_t width_off_terminal = 80;
     const std::size_t width = terminal_columns().value_or(width_off_terminal);
-    const Xapian::Database database = open_store_index(flags.store);
+    Xapian::Database database = open_store_index(flags.store);
 
     bool first = true;
     const ExitCode code = print_each_record(database, flags.pmids, [&](const SearchHit& hit) {

@@ -7,6 +7,7 @@
 #include "query/cli/locations.hpp"
 #include "query/cli/search_options.hpp"
 #include "query/cli/terminal.hpp"
+#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 
@@ -23,8 +24,9 @@ ExitCode run_similar(const SimilarFlags& flags) {
     require_pmid(flags.pmid);
     const std::size_t limit = resolve_count(flags.limit, "--limit");
     const OutputFormat format = resolve_output_format(flags.format, true, default_output_format());
-    const Xapian::Database database = open_store_index(flags.store);
-    const std::vector<SearchHit> hits = similar_records(database, flags.pmid, limit);
+    Xapian::Database database = open_store_index(flags.store);
+    const std::vector<SearchHit> hits =
+        read_consistently(database, [&] { return similar_records(database, flags.pmid, limit); });
     ResultsSummary summary;
     summary.query = "similar:" + flags.pmid;
     summary.total = hits.size();

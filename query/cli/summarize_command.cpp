@@ -19,6 +19,7 @@
 #include "query/summary/json_report.hpp"
 #include "query/summary/markdown_report.hpp"
 #include "query/summary/vocabulary_conditions.hpp"
+#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 
@@ -55,10 +56,7 @@ Renderer resolve_renderer(const std::string& format) {
 SummaryOptions resolve_summary_options(const SummarizeFlags& flags) {
     if (flags.years && !flags.since.empty()) throw usage("--years and --since exclude each other");
     SummaryOptions options;
-    for (const std::string& word : flags.query_words) {
-        if (!options.query.empty()) options.query += ' ';
-        options.query += word;
-    }
+    options.query = joined_query(flags.query_words);
     options.conditions = flags.conditions;
     options.now = flags.now.empty() ? Day::today_utc() : parse_day_flag(flags.now, "--now");
     options.until = options.now;
@@ -87,10 +85,11 @@ ExitCode run_summarize(const SummarizeFlags& flags) {
     SummaryOptions options = resolve_summary_options(flags);
     const Renderer render = resolve_renderer(flags.format);
     const std::optional<std::filesystem::path> file = output_file(flags.output, flags.force);
-    const Xapian::Database database = open_store_index(flags.store);
-    add_search_strategy(database, options);
+    Xapian::Database database = open_store_index(flags.store);
+    read_consistently(database, [&] { add_search_strategy(database, options); });
     const std::vector<std::string> vocabulary = vocabulary_condition_ids(data_folder() / "vocab" / "conditions.json");
-    const std::string report = render(summarize_evidence(database, options, vocabulary));
+    const std::string report =
+        render(read_consistently(database, [&] { return summarize_evidence(database, options, vocabulary); }));
     if (file) {
         write_file_atomically(*file, report);
     } else {

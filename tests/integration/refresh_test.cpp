@@ -152,6 +152,10 @@ TEST_CASE("three days of refreshes: exact counts, the index of a fresh crawl, a 
     CHECK(third.out.empty());  // no watch has anything new
     CHECK_FALSE(std::filesystem::exists(store / "alerts" / (report.at("run_id").get<std::string>() + ".json")));
     CHECK(index_snapshot(store / "index") == before_day_three);
+
+    // The withdrawals are part of the raw store's history: a rebuild replays them.
+    REQUIRE(run_process(ldn::test::ldn_binary(), {"index", "--rebuild", "--store", store.string()}).exit_code == 0);
+    CHECK(index_snapshot(store / "index") == before_day_three);
 }
 
 TEST_CASE("a refresh on a pipe prints one timestamped summary line, and nothing with --quiet", "[refresh][cli]") {

@@ -1,6 +1,7 @@
 #include "index/index_reader.hpp"
 
 #include "crawler/errors.hpp"
+#include "index/consistent_read.hpp"
 #include "index/schema.hpp"
 
 namespace ldn {
@@ -10,13 +11,23 @@ Xapian::Database open_index(const std::filesystem::path& path) {
     if (!std::filesystem::exists(path)) throw Error(ExitCode::failure, "no index at " + path.string() + ": " + fill);
     Xapian::Database database;
     try {
-        database = Xapian::Database(path.string());
+        // Opening reads the newest revision's root blocks: a writer committing twice meanwhile
+        // discards them, and opening again sees the next revision.
+        for (int attempt = 1;; ++attempt) {
+            try {
+                database = Xapian::Database(path.string());
+                break;
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == consistent_read_attempts) throw;
+            }
+        }
     } catch (const Xapian::DatabaseNotFoundError&) {
         throw Error(ExitCode::failure, "no index at " + path.string() + ": " + fill);
     } catch (const Xapian::Error& error) {
         throw io_error("index " + path.string() + ": cannot open: " + error.get_description());
     }
-    std::string version = database.get_metadata(schema::metadata::schema_version);
+    const std::string version =
+        read_consistently(database, [&] { return database.get_metadata(schema::metadata::schema_version); });
     if (database.get_doccount() == 0) throw Error(ExitCode::failure, "the index at " + path.string() + " is empty: " + fill);
     if (version != std::to_string(schema::version)) {
         throw input_error("index " + path.string() + " was built by schema version " +

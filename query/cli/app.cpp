@@ -1,7 +1,9 @@
 #include "query/cli/app.hpp"
 
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
+#include <csignal>
 #include <exception>
 #include <string>
 #include <vector>
@@ -55,6 +57,10 @@ int usage_error(const CLI::App& app, const CLI::ParseError& error) {
 }  // namespace
 
 int run(int argc, char* argv[]) {
+    // Beyond a file-size limit (`ulimit -f`) the kernel sends SIGXFSZ, which kills without a word.
+    // Ignored, the write fails with EFBIG ("File too large") instead, which is reported like a full
+    // disk: exit 74, one error line, the store left as it was.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"ldn: evidence from PubMed on low-dose naltrexone for rheumatological pain", "ldn"};
     app.set_version_flag("--version", std::string("ldn ") + LDN_VERSION);
     app.footer("Run 'ldn COMMAND --help' for a command's options.");
@@ -98,6 +104,14 @@ int run(int argc, char* argv[]) {
     } catch (const Error& error) {
         print_error(error.what());
         return static_cast<int>(error.code());
+    } catch (const Xapian::DatabaseModifiedError& error) {
+        // A read that met a refresh's commits where no read_consistently guards it: worth a retry.
+        print_error("index: " + error.get_description() + "; try again");
+        return static_cast<int>(ExitCode::temporary);
+    } catch (const Xapian::Error& error) {
+        // Xapian's errors are not std::exceptions: unnamed, they would end the process without a word.
+        print_error("index: " + error.get_description());
+        return static_cast<int>(ExitCode::io_error);
     } catch (const std::exception& error) {
         print_error(std::string("unexpected failure: ") + error.what());
         return static_cast<int>(ExitCode::failure);

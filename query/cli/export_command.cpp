@@ -7,11 +7,11 @@
 #include <string>
 
 #include "crawler/atomic_file.hpp"
+#include "index/consistent_read.hpp"
 #include "query/cli/commands.hpp"
 #include "query/cli/messages.hpp"
 #include "query/cli/search_options.hpp"
 #include "query/cli/terminal.hpp"
-#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 

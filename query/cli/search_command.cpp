@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "index/consistent_read.hpp"
 #include "query/cli/commands.hpp"
 #include "query/cli/search_options.hpp"
 #include "query/cli/terminal.hpp"
-#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 

@@ -4,12 +4,12 @@
 
 #include "crawler/errors.hpp"
 #include "crawler/store_layout.hpp"
+#include "index/consistent_read.hpp"
 #include "index/index_reader.hpp"
 #include "query/cli/day_flag.hpp"
 #include "query/cli/locations.hpp"
 #include "query/cli/messages.hpp"
 #include "query/cli/terminal.hpp"
-#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 

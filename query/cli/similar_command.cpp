@@ -3,11 +3,11 @@
 #include <memory>
 #include <string>
 
+#include "index/consistent_read.hpp"
 #include "query/cli/commands.hpp"
 #include "query/cli/locations.hpp"
 #include "query/cli/search_options.hpp"
 #include "query/cli/terminal.hpp"
-#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 

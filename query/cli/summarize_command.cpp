@@ -9,6 +9,7 @@
 
 #include "crawler/atomic_file.hpp"
 #include "crawler/topic.hpp"
+#include "index/consistent_read.hpp"
 #include "index/schema.hpp"
 #include "query/cli/commands.hpp"
 #include "query/cli/day_flag.hpp"
@@ -19,7 +20,6 @@
 #include "query/summary/json_report.hpp"
 #include "query/summary/markdown_report.hpp"
 #include "query/summary/vocabulary_conditions.hpp"
-#include "query/search/consistent_read.hpp"
 
 namespace ldn::cli {
 

@@ -153,13 +153,6 @@ TEST_CASE("a crawl killed at any moment resumes without refetching or duplicatin
     auto store = dir.path() / "store";
     const std::vector<std::string> args{"crawl",    "--topic", topic_file(dir), "--store", store.string(),
                                         "--eutils-url", server.base_url(), "--batch", "5", "--quiet"};
-    // Without a key the crawl paces itself at 3 requests a second: 13 requests take about 4 s.
-    for (int delay_ms : {700, 1500}) {
-        pid_t pid = ldn::test::spawn_process(ldn::test::ldn_binary(), args);
-        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, nullptr, 0);
-    }
     // Each new process starts with an empty rate window, so a restart right after a kill can meet a
     // 429 (then retried): only the efetches the server answered count as fetches.
     auto served_efetches = [&] {
@@ -169,6 +162,17 @@ TEST_CASE("a crawl killed at any moment resumes without refetching or duplicatin
         }
         return count;
     };
+    // Without a key the crawl paces itself at 3 requests a second: 13 requests take about 4 s. Each
+    // kill comes once two more batches were served, however slowly the machine runs (a sanitized
+    // build under load may not reach its first efetch within a fixed delay).
+    for (std::size_t served_before_kill : {2u, 4u}) {
+        pid_t pid = ldn::test::spawn_process(ldn::test::ldn_binary(), args);
+        for (int wait = 0; wait < 600 && served_efetches() < served_before_kill; ++wait) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
+    }
     std::size_t before_final = served_efetches();
     auto finished = run_process(ldn::test::ldn_binary(), args);
     CHECK(finished.exit_code == 0);

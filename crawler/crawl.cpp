@@ -26,12 +26,16 @@ namespace {
 // Records revised or added just before the last success may not have been visible yet.
 constexpr int incremental_overlap_days = 2;
 
-// The window options the user gave explicitly; a resume only continues a run asked for the same way.
+// The window options the user gave explicitly, and the day a window without --until ends: a resume
+// only continues a run asked for the same way on the same day. A run planned on an earlier day
+// searched an earlier window; finishing it would record today as done, and the records revised in
+// between would never be fetched (the next incremental window starts two days before today).
 std::string describe_request(const CrawlRequest& request) {
     std::string text = request.full ? "full" : "default";
     if (request.since) text += " since=" + request.since->iso();
     if (request.until) text += " until=" + request.until->iso();
     if (request.years) text += " years=" + std::to_string(*request.years);
+    if (!request.until) text += " today=" + request.today.iso();
     return text;
 }
 

@@ -167,7 +167,7 @@ TEST_CASE("watch add reports a bad query exactly as search does, with its column
     CHECK_FALSE(std::filesystem::exists(store.watches()));
 }
 
-TEST_CASE("watch rm deletes a watch; an unknown name exits 1 naming the watches there are", "[watch]") {
+TEST_CASE("watch rm deletes a watch, and an unknown name exits 1 naming the watches there are", "[watch]") {
     CorpusStore store;
     REQUIRE(ldn_in(store.dir.path(), {"watch", "add", "fm", "fibromyalgia"}).exit_code == 0);
     REQUIRE(ldn_in(store.dir.path(), {"watch", "add", "lupus", "lupus"}).exit_code == 0);

@@ -189,7 +189,7 @@ TEST_CASE("a watch sees every match, past one page of search results, in numeric
     CHECK(watches.watches()[0].matched == pmids);
 }
 
-TEST_CASE("matching_pmids of an empty query is every record; a bad query throws the search's syntax error",
+TEST_CASE("matching_pmids of an empty query is every record, and a bad query throws the search's syntax error",
           "[watch]") {
     ChangingCorpus corpus;
     CHECK(ldn::matching_pmids(corpus.database(), "").size() == 30);

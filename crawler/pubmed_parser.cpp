@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "crawler/pubmed_dates.hpp"
@@ -237,6 +239,131 @@ void read_book_document(const xml_node& document, Article& article) {
     read_keywords(document, article);
 }
 
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == ':' || c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// A problem found by check_record_shape: what, and where in the record.
+struct ShapeProblem {
+    std::string reason;
+    std::size_t offset;
+};
+
+// `at` is an '&'. An entity reference (&name;) other than XML's five is a problem; character
+// references and an '&' that starts no reference are left to pugixml.
+std::optional<ShapeProblem> check_reference(std::string_view xml, std::size_t at) {
+    std::size_t end = at + 1;
+    while (end < xml.size() && is_name_char(xml[end])) ++end;  // '&' ends a name: linear overall
+    if (end == at + 1 || end >= xml.size() || xml[end] != ';') return std::nullopt;
+    std::string_view name = xml.substr(at + 1, end - at - 1);
+    if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") return std::nullopt;
+    std::string shown(name.substr(0, 64));
+    if (name.size() > shown.size()) shown += "...";
+    return ShapeProblem{"reference to the undeclared entity &" + shown +
+                            "; (entities declared in a DOCTYPE are never expanded)",
+                        at};
+}
+
+// One pass over the record's bytes before pugixml builds its tree: see parse_record's declaration.
+// Constructs it cannot follow (an unterminated comment or tag) are left for pugixml to report. The
+// searches are memchr-based; only tags with attributes are read character by character.
+std::optional<ShapeProblem> check_record_shape(std::string_view xml) {
+    constexpr auto npos = std::string_view::npos;
+    std::size_t depth = 0;
+    std::size_t nodes = 0;
+    std::size_t at = 0;
+    auto too_many = [&](std::size_t where) {
+        return ShapeProblem{"more than " + std::to_string(max_record_nodes) +
+                                " elements, attributes and text runs in one record",
+                            where};
+    };
+    auto past = [&](std::string_view terminator, std::size_t from) {
+        std::size_t end = xml.find(terminator, from);
+        return end == npos ? xml.size() : end + terminator.size();
+    };
+    while (at < xml.size()) {
+        const std::size_t markup = xml.find('<', at);
+        const std::size_t text_end = markup == npos ? xml.size() : markup;
+        if (text_end > at) {
+            if (++nodes > max_record_nodes) return too_many(at);
+            const std::string_view text = xml.substr(at, text_end - at);
+            for (std::size_t amp = text.find('&'); amp != npos; amp = text.find('&', amp + 1)) {
+                if (auto problem = check_reference(xml, at + amp)) return problem;
+            }
+        }
+        if (markup == npos || markup + 1 >= xml.size()) break;
+        const char kind = xml[markup + 1];
+        if (kind == '/') {
+            if (depth > 0) --depth;
+            at = past(">", markup + 2);
+            continue;
+        }
+        if (kind == '?') {
+            at = past("?>", markup + 2);
+            continue;
+        }
+        if (kind == '!') {
+            const std::string_view rest = xml.substr(markup);
+            if (rest.starts_with("<!--")) {
+                at = past("-->", markup + 4);
+            } else if (rest.starts_with("<![CDATA[")) {
+                if (++nodes > max_record_nodes) return too_many(markup);
+                at = past("]]>", markup + 9);
+            } else {
+                at = markup + 2;  // a DOCTYPE inside a record: pugixml refuses it
+            }
+            continue;
+        }
+        // A start tag: one element, and one attribute per '=' outside quotes.
+        if (++depth > max_element_depth) {
+            return ShapeProblem{"elements nested deeper than " + std::to_string(max_element_depth) + " levels",
+                                markup};
+        }
+        if (++nodes > max_record_nodes) return too_many(markup);
+        // Tags are short: a plain loop finds the end faster than library calls.
+        std::size_t end = markup + 1;
+        bool attributes = false;
+        while (end < xml.size() && xml[end] != '>') attributes |= xml[end++] == '=';
+        if (end >= xml.size()) break;
+        if (attributes) {
+            // Attributes: their quoted values may hold '>' and references.
+            char quote = 0;
+            for (end = markup + 1; end < xml.size(); ++end) {
+                const char c = xml[end];
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    } else if (c == '&') {
+                        if (auto problem = check_reference(xml, end)) return problem;
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '=') {
+                    if (++nodes > max_record_nodes) return too_many(end);
+                } else if (c == '>') {
+                    break;
+                }
+            }
+            if (end >= xml.size()) break;
+        }
+        if (xml[end - 1] == '/') --depth;
+        at = end + 1;
+    }
+    return std::nullopt;
+}
+
+// The PMID of a record refused before parsing, for its message: the first <PMID>'s digits.
+std::string sniff_pmid(std::string_view xml) {
+    std::size_t tag = xml.find("<PMID");
+    if (tag == std::string_view::npos) return {};
+    std::size_t open_end = xml.find('>', tag);
+    if (open_end == std::string_view::npos) return {};
+    std::size_t end = open_end + 1;
+    while (end < xml.size() && end - open_end <= 20 && xml[end] >= '0' && xml[end] <= '9') ++end;
+    return std::string(xml.substr(open_end + 1, end - open_end - 1));
+}
+
 ParsedRecord failure(std::string pmid, std::string reason, std::size_t offset = 0) {
     ParsedRecord record;
     record.pmid = std::move(pmid);
@@ -248,6 +375,9 @@ ParsedRecord failure(std::string pmid, std::string reason, std::size_t offset = 
 }  // namespace
 
 ParsedRecord parse_record(RecordKind kind, std::string_view xml) {
+    if (auto problem = check_record_shape(xml)) {
+        return failure(sniff_pmid(xml), std::move(problem->reason), problem->offset);
+    }
     pugi::xml_document document;
     pugi::xml_parse_result parsed =
         document.load_buffer(xml.data(), xml.size(), parse_options, pugi::encoding_utf8);

@@ -120,14 +120,60 @@ void RecordSplitter::skip_past(std::string_view terminator, const char* construc
     }
 }
 
+// The name at the cursor (not consumed), at most max_name_bytes long.
 std::string RecordSplitter::read_name() {
     std::size_t end = pos_;
     for (;;) {
-        while (end < buffer_.size() && !ends_name(buffer_[end])) ++end;
-        if (end < buffer_.size() || !fill()) break;
+        while (end < buffer_.size() && !ends_name(buffer_[end]) && end - pos_ < max_name_bytes) ++end;
+        if (end < buffer_.size() || end - pos_ >= max_name_bytes || !fill()) break;
     }
     std::string name = buffer_.substr(pos_, end - pos_);
     return name;
+}
+
+// Moves the cursor past a DOCTYPE (at "<!"), internal subset included. Nothing in it is read: no DTD
+// is fetched, no entity declared there is ever expanded. Quoted literals, comments and processing
+// instructions may hold '[', ']' and '>', so they are stepped over whole; consumed bytes are
+// dropped as it goes, so a huge subset costs time, not memory.
+void RecordSplitter::skip_doctype() {
+    std::uint64_t start = offset_of(pos_);
+    pos_ += 2;
+    bool in_subset = false;
+    char quote = 0;
+    for (;;) {
+        if (pos_ >= buffer_.size()) {
+            compact();
+            if (!fill()) {
+                throw input_error(source_.name() + ": unterminated DOCTYPE at byte " + std::to_string(start));
+            }
+        }
+        char c = buffer_[pos_];
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+            ++pos_;
+            continue;
+        }
+        if (in_subset && c == '<' && ensure(4)) {
+            if (buffer_.compare(pos_, 4, "<!--") == 0) {
+                skip_past("-->", "comment in the DOCTYPE");
+                continue;
+            }
+            if (buffer_.compare(pos_, 2, "<?") == 0) {
+                skip_past("?>", "processing instruction in the DOCTYPE");
+                continue;
+            }
+        }
+        ++pos_;
+        if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '[') {
+            in_subset = true;
+        } else if (c == ']') {
+            in_subset = false;
+        } else if (c == '>' && !in_subset) {
+            return;
+        }
+    }
 }
 
 const std::string& RecordSplitter::root() {
@@ -153,19 +199,7 @@ void RecordSplitter::read_prolog() {
         } else if (ensure(4) && buffer_.compare(pos_, 4, "<!--") == 0) {
             skip_past("-->", "comment");
         } else if (buffer_[pos_ + 1] == '!') {
-            // DOCTYPE, possibly with an internal subset; its declarations are never used.
-            std::uint64_t start = offset_of(pos_);
-            bool in_subset = false;
-            for (;;) {
-                if (!ensure(1)) {
-                    throw input_error(source_.name() + ": unterminated DOCTYPE at byte " +
-                                      std::to_string(start));
-                }
-                char c = buffer_[pos_++];
-                if (c == '[') in_subset = true;
-                if (c == ']') in_subset = false;
-                if (c == '>' && !in_subset) break;
-            }
+            skip_doctype();
         } else {
             break;
         }
@@ -182,12 +216,18 @@ void RecordSplitter::read_prolog() {
 }
 
 // The buffer position just past a record written as one empty-element tag (<DeleteCitation/>), or
-// npos for a record with content.
+// npos for a record with content (or a start tag that does not end within the record limit: the
+// caller then finds no end either and reports it). Each byte is searched once.
 std::size_t RecordSplitter::self_closing_end(std::size_t record_start) {
-    std::size_t close = buffer_.find('>', record_start);
-    while (close == std::string::npos && fill()) close = buffer_.find('>', record_start);
-    if (close == std::string::npos || buffer_[close - 1] != '/') return std::string::npos;
-    return close + 1;
+    std::size_t searched = record_start;
+    for (;;) {
+        std::size_t close = buffer_.find('>', searched);
+        if (close != std::string::npos) {
+            return buffer_[close - 1] == '/' ? close + 1 : std::string::npos;
+        }
+        searched = buffer_.size();
+        if (searched - record_start > max_record_bytes_ || !fill()) return std::string::npos;
+    }
 }
 
 // The buffer position just past the record's closing tag, or npos when the stream ends first. A

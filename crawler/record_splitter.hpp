@@ -39,8 +39,14 @@ struct SplitProblem {
 
 class RecordSplitter {
 public:
-    // Records larger than this are refused (reported and skipped) to keep memory bounded.
-    static constexpr std::size_t default_max_record_bytes = 256u << 20;
+    // Records larger than this are refused (reported and skipped) to keep memory bounded. PubMed's
+    // largest records (thousands of authors or investigators, each with affiliations) take a few
+    // MiB; 32 MiB leaves room for them while a hostile file cannot make the reader hold more. The
+    // parser adds limits of its own on nesting and node count (pubmed_parser.hpp).
+    static constexpr std::size_t default_max_record_bytes = 32u << 20;
+    // Element names longer than this are not PubMed's: the name is cut there (so a run of name
+    // characters without end cannot make the splitter buffer the whole stream).
+    static constexpr std::size_t max_name_bytes = 1024;
 
     explicit RecordSplitter(ByteSource& source,
                             std::size_t max_record_bytes = default_max_record_bytes);
@@ -65,6 +71,7 @@ private:
     void compact();
     void read_prolog();
     void skip_past(std::string_view terminator, const char* construct);
+    void skip_doctype();
     std::string read_name();
     std::size_t self_closing_end(std::size_t record_start);
     std::size_t find_record_end(std::string_view name, std::size_t record_start);

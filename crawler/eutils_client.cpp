@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <thread>
 
@@ -57,6 +58,17 @@ std::string error_text(const pugi::xml_node& root) {
     return all;
 }
 
+// <Count> as a number; nullopt for anything else, a count beyond 64 bits included.
+std::optional<std::size_t> read_count(std::string_view text) {
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return std::nullopt;
+    text = text.substr(first, text.find_last_not_of(" \t\r\n") + 1 - first);
+    std::size_t count = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return count;
+}
+
 }  // namespace
 
 int effective_rate(const EutilsSettings& settings) {
@@ -106,7 +118,9 @@ HttpResponse EutilsClient::perform(const std::string& endpoint, Params params, b
     }
 
     Failure last{FailureCause::transport, "no attempt made", std::nullopt};
-    for (int attempt = 1; attempt <= settings_.retry.max_attempts; ++attempt) {
+    int attempts = 0;
+    while (attempts < settings_.retry.max_attempts) {
+        ++attempts;
         limiter_.acquire();
         ++requests_;
         auto started = Clock::now();
@@ -114,27 +128,27 @@ HttpResponse EutilsClient::perform(const std::string& endpoint, Params params, b
         if (log_) {
             auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
             log_(std::string(request.form_body.empty() ? "GET " : "POST ") +
-                 redact_api_key(request.url + (request.form_body.empty() ? "" : " body " + request.form_body)) +
-                 " -> " + (response.status == 0 ? redact_api_key(response.transport_error) : std::to_string(response.status)) +
+                 without_key(request.url + (request.form_body.empty() ? "" : " body " + request.form_body)) +
+                 " -> " + (response.status == 0 ? without_key(response.transport_error) : std::to_string(response.status)) +
                  " in " + std::to_string(elapsed.count()) + " ms");
         }
         std::optional<Failure> failure = validate(response);
         if (!failure) return response;
         if (failure->cause == FailureCause::expired_history) {
             retries_.add(FailureCause::expired_history);
-            throw HistoryExpired(what + ": " + failure->detail);
+            throw HistoryExpired(without_key(what + ": " + failure->detail));
         }
         last = *failure;
-        if (attempt == settings_.retry.max_attempts) break;
+        if (response.tls_refused || attempts == settings_.retry.max_attempts) break;
         retries_.add(failure->cause);
         if (failure->retry_after) limiter_.pause_until(Clock::now() + *failure->retry_after);
         // NCBI counts per second, refused requests included: after a 429 nothing goes out until a
         // whole window has passed, or the retry would be refused again.
         if (failure->cause == FailureCause::rate_limited) limiter_.pause_until(Clock::now() + rate_window);
-        std::this_thread::sleep_for(settings_.retry.backoff(attempt, failure->retry_after, random_));
+        std::this_thread::sleep_for(settings_.retry.backoff(attempts, failure->retry_after, random_));
     }
-    std::string message = what + ": " + redact_api_key(last.detail) + " after " +
-                          std::to_string(settings_.retry.max_attempts) + " attempts";
+    std::string message = what + ": " + without_key(last.detail) + " after " + std::to_string(attempts) +
+                          (attempts == 1 ? " attempt" : " attempts");
     if (last.cause == FailureCause::rate_limited && settings_.api_key.empty()) {
         message += " (set NCBI_API_KEY for 10 requests/s)";
     }
@@ -170,43 +184,50 @@ std::optional<FailureCause> transport_or_status(const HttpResponse& response, st
 
 }  // namespace
 
+std::optional<ResponseFailure> read_esearch_response(const HttpResponse& response, std::size_t retmax,
+                                                     SearchResult& result) {
+    std::string detail;
+    if (auto cause = transport_or_status(response, detail)) return ResponseFailure{*cause, detail, response.retry_after};
+    pugi::xml_document document;
+    if (!document.load_buffer(response.body.data(), response.body.size())) {
+        return ResponseFailure{FailureCause::truncated_body, "esearch response is not well-formed XML", std::nullopt};
+    }
+    pugi::xml_node root = document.child("eSearchResult");
+    if (!root) return ResponseFailure{FailureCause::truncated_body, "esearch response has no <eSearchResult>", std::nullopt};
+    if (std::string error = error_text(root); !error.empty()) {
+        return ResponseFailure{FailureCause::error_body, "<ERROR> " + error, std::nullopt};
+    }
+    pugi::xml_node count = root.child("Count");
+    if (!count) return ResponseFailure{FailureCause::truncated_body, "esearch response has no <Count>", std::nullopt};
+
+    std::optional<std::size_t> counted = read_count(count.child_value());
+    if (!counted) {
+        return ResponseFailure{FailureCause::truncated_body, "esearch response has an unreadable <Count>", std::nullopt};
+    }
+    result = SearchResult{};
+    result.count = *counted;
+    for (pugi::xml_node id : root.child("IdList").children("Id")) result.ids.emplace_back(id.child_value());
+    result.webenv = root.child_value("WebEnv");
+    result.query_key = root.child_value("QueryKey");
+    result.query_translation = root.child_value("QueryTranslation");
+    for (pugi::xml_node translation : root.child("TranslationSet").children("Translation")) {
+        result.translations.emplace_back(translation.child_value("From"), translation.child_value("To"));
+    }
+    for (pugi::xml_node list : {root.child("ErrorList"), root.child("WarningList")}) {
+        for (pugi::xml_node note : list.children()) {
+            result.notes.push_back(std::string(note.name()) + ": " + note.child_value());
+        }
+    }
+    if (result.ids.size() < std::min(result.count, retmax)) {
+        return ResponseFailure{FailureCause::truncated_body, "esearch returned fewer ids than it counted", std::nullopt};
+    }
+    return std::nullopt;
+}
+
 SearchResult EutilsClient::search(const std::string& term, const SearchWindow& window, std::size_t retmax,
                                   const std::string& what) {
     SearchResult result;
-    auto validate = [&](const HttpResponse& response) -> std::optional<Failure> {
-        std::string detail;
-        if (auto cause = transport_or_status(response, detail)) return Failure{*cause, detail, response.retry_after};
-        pugi::xml_document document;
-        if (!document.load_buffer(response.body.data(), response.body.size())) {
-            return Failure{FailureCause::truncated_body, "esearch response is not well-formed XML", std::nullopt};
-        }
-        pugi::xml_node root = document.child("eSearchResult");
-        if (!root) return Failure{FailureCause::truncated_body, "esearch response has no <eSearchResult>", std::nullopt};
-        if (std::string error = error_text(root); !error.empty()) {
-            return Failure{FailureCause::error_body, "<ERROR> " + error, std::nullopt};
-        }
-        pugi::xml_node count = root.child("Count");
-        if (!count) return Failure{FailureCause::truncated_body, "esearch response has no <Count>", std::nullopt};
-
-        result = SearchResult{};
-        result.count = std::stoull(std::string("0") + count.child_value());
-        for (pugi::xml_node id : root.child("IdList").children("Id")) result.ids.emplace_back(id.child_value());
-        result.webenv = root.child_value("WebEnv");
-        result.query_key = root.child_value("QueryKey");
-        result.query_translation = root.child_value("QueryTranslation");
-        for (pugi::xml_node translation : root.child("TranslationSet").children("Translation")) {
-            result.translations.emplace_back(translation.child_value("From"), translation.child_value("To"));
-        }
-        for (pugi::xml_node list : {root.child("ErrorList"), root.child("WarningList")}) {
-            for (pugi::xml_node note : list.children()) {
-                result.notes.push_back(std::string(note.name()) + ": " + note.child_value());
-            }
-        }
-        if (result.ids.size() < std::min(result.count, retmax)) {
-            return Failure{FailureCause::truncated_body, "esearch returned fewer ids than it counted", std::nullopt};
-        }
-        return std::nullopt;
-    };
+    auto validate = [&](const HttpResponse& response) { return read_esearch_response(response, retmax, result); };
     perform("esearch.fcgi",
             {{"db", "pubmed"},
              {"term", term},
@@ -260,15 +281,23 @@ std::optional<std::pair<FailureCause, std::string>> check_efetch_body(const std:
 
 }  // namespace
 
+std::optional<ResponseFailure> read_efetch_response(const HttpResponse& response, bool by_history,
+                                                    FetchedBatch& batch) {
+    std::string detail;
+    if (auto cause = transport_or_status(response, detail)) return ResponseFailure{*cause, detail, response.retry_after};
+    if (auto problem = check_efetch_body(response.body, batch)) {
+        // Without history an "expired" message is just an error body.
+        FailureCause cause = problem->first == FailureCause::expired_history && !by_history ? FailureCause::error_body
+                                                                                           : problem->first;
+        return ResponseFailure{cause, problem->second, std::nullopt};
+    }
+    return std::nullopt;
+}
+
 FetchedBatch EutilsClient::fetch_history(const SearchResult& search, std::size_t retstart, std::size_t retmax,
                                          const std::string& what) {
     FetchedBatch batch;
-    auto validate = [&](const HttpResponse& response) -> std::optional<Failure> {
-        std::string detail;
-        if (auto cause = transport_or_status(response, detail)) return Failure{*cause, detail, response.retry_after};
-        if (auto problem = check_efetch_body(response.body, batch)) return Failure{problem->first, problem->second, std::nullopt};
-        return std::nullopt;
-    };
+    auto validate = [&](const HttpResponse& response) { return read_efetch_response(response, true, batch); };
     HttpResponse response = perform("efetch.fcgi",
                                      {{"db", "pubmed"},
                                       {"query_key", search.query_key},
@@ -284,16 +313,7 @@ FetchedBatch EutilsClient::fetch_history(const SearchResult& search, std::size_t
 
 FetchedBatch EutilsClient::fetch_ids(const std::vector<std::string>& ids, const std::string& what) {
     FetchedBatch batch;
-    auto validate = [&](const HttpResponse& response) -> std::optional<Failure> {
-        std::string detail;
-        if (auto cause = transport_or_status(response, detail)) return Failure{*cause, detail, response.retry_after};
-        if (auto problem = check_efetch_body(response.body, batch)) {
-            // No history is involved: an "expired" message here is just an error body.
-            FailureCause cause = problem->first == FailureCause::expired_history ? FailureCause::error_body : problem->first;
-            return Failure{cause, problem->second, std::nullopt};
-        }
-        return std::nullopt;
-    };
+    auto validate = [&](const HttpResponse& response) { return read_efetch_response(response, false, batch); };
     std::string id_list;
     for (const std::string& id : ids) {
         if (!id_list.empty()) id_list += ',';

@@ -3,6 +3,7 @@
 // request paced by one RateLimiter and retried by one RetryPolicy, and every response checked before
 // it is believed (status, HTML pages, <ERROR> bodies, truncated XML).
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -10,12 +11,14 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "crawler/calendar.hpp"
 #include "crawler/http_client.hpp"
 #include "crawler/rate_limiter.hpp"
+#include "crawler/redact.hpp"
 #include "crawler/retry_policy.hpp"
 
 namespace ldn {
@@ -64,6 +67,23 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Why a response is not believed: the retry policy decides from `cause` whether to ask again.
+struct ResponseFailure {
+    FailureCause cause;
+    std::string detail;  // for the final message: "HTTP 502", "<ERROR> Search Backend failed"
+    std::optional<std::chrono::milliseconds> retry_after;
+};
+
+// The checks every response passes before it is believed (status, HTML pages, <ERROR> bodies,
+// truncated XML); the client runs them on each attempt, the tests and tests/fuzz/ call them directly.
+// nullopt: the response is good, and `result` or `batch` (not its body) holds what it says.
+std::optional<ResponseFailure> read_esearch_response(const HttpResponse& response, std::size_t retmax,
+                                                     SearchResult& result);
+// `by_history`: an efetch by WebEnv, where an "expired history" <ERROR> means searching again; by id
+// list the same message is a plain error body.
+std::optional<ResponseFailure> read_efetch_response(const HttpResponse& response, bool by_history,
+                                                    FetchedBatch& batch);
+
 class EutilsClient {
 public:
     explicit EutilsClient(EutilsSettings settings);
@@ -85,11 +105,8 @@ public:
     void set_request_log(std::function<void(const std::string&)> log) { log_ = std::move(log); }
 
 private:
-    struct Failure {
-        FailureCause cause;
-        std::string detail;  // for the final message: "HTTP 502", "<ERROR> Search Backend failed"
-        std::optional<std::chrono::milliseconds> retry_after;
-    };
+    using Failure = ResponseFailure;
+    std::string without_key(std::string_view text) const { return redact_api_key(text, settings_.api_key); }
     using Validator = std::function<std::optional<Failure>(const HttpResponse&)>;
 
     HttpResponse perform(const std::string& endpoint, std::vector<std::pair<std::string, std::string>> params,

@@ -64,6 +64,40 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     return bytes;
 }
 
+// "host:port" of a URL (never its path or query, where the API key travels), for messages.
+std::string host_of(const std::string& url) {
+    std::string host = "the server";
+    CURLU* parsed = curl_url();
+    if (parsed == nullptr) return host;
+    char* name = nullptr;
+    char* port = nullptr;
+    if (curl_url_set(parsed, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
+        curl_url_get(parsed, CURLUPART_HOST, &name, 0) == CURLUE_OK) {
+        host = name;
+        if (curl_url_get(parsed, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) host += std::string(":") + port;
+    }
+    curl_free(name);
+    curl_free(port);
+    curl_url_cleanup(parsed);
+    return host;
+}
+
+// What a failed exchange says. TLS failures say so and name the server: verification is never
+// turned off, so a certificate that does not verify is a refusal, not a flaky network.
+std::string describe_failure(CURLcode code, const char* detail, const std::string& url) {
+    std::string text = detail[0] != '\0' ? detail : curl_easy_strerror(code);
+    switch (code) {
+        case CURLE_PEER_FAILED_VERIFICATION:
+            return "request not sent: the TLS certificate of " + host_of(url) + " could not be verified (" + text + ")";
+        case CURLE_SSL_CONNECT_ERROR:
+            return "request not sent: the TLS handshake with " + host_of(url) + " failed (" + text + ")";
+        case CURLE_SSL_CACERT_BADFILE:
+            return "request not sent: cannot read the trusted TLS certificates (" + text + ")";
+        default:
+            return text;
+    }
+}
+
 }  // namespace
 
 struct HttpClient::Handle {
@@ -124,9 +158,10 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     if (code != CURLE_OK) {
         response.status = 0;
         response.timed_out = code == CURLE_OPERATION_TIMEDOUT;
+        response.tls_refused = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE;
         response.transport_error = exchange.over_limit
                                        ? "response larger than " + std::to_string(settings_.max_body_bytes) + " bytes"
-                                       : (error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code));
+                                       : describe_failure(code, error_buffer, request.url);
         return response;
     }
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);

@@ -21,6 +21,9 @@ struct HttpResponse {
     std::optional<std::chrono::milliseconds> retry_after;  // from a Retry-After header
     std::string transport_error;       // curl's description when status is 0
     bool timed_out = false;
+    // The server's certificate did not verify (or the trusted certificates cannot be read): asking
+    // again cannot change the answer, so the client does not retry.
+    bool tls_refused = false;
 };
 
 struct HttpSettings {

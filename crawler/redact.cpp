@@ -18,4 +18,11 @@ std::string redact_api_key(std::string_view text) {
     return out;
 }
 
+std::string redact_api_key(std::string_view text, std::string_view key) {
+    std::string out = redact_api_key(text);
+    if (key.empty()) return out;
+    for (std::size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + 3)) out.replace(at, key.size(), "***");
+    return out;
+}
+
 }  // namespace ldn

@@ -10,4 +10,8 @@ namespace ldn {
 // "…&api_key=abc123&…" -> "…&api_key=***&…"
 std::string redact_api_key(std::string_view text);
 
+// The same, and every other occurrence of the key's value too: a server may echo the key in an
+// error body ("api-key": "…"), which then travels into messages and run reports.
+std::string redact_api_key(std::string_view text, std::string_view key);
+
 }  // namespace ldn

@@ -24,15 +24,20 @@ using Clock = std::chrono::steady_clock;
 
 constexpr const char* shell = "/bin/sh";
 constexpr std::string_view alert_file_variable = "LDN_ALERT_FILE";
+constexpr std::string_view api_key_assignment = "NCBI_API_KEY=";
 // Between SIGTERM and SIGKILL: time for a mail client to give up cleanly.
 constexpr std::chrono::seconds stop_grace{5};
 constexpr std::chrono::milliseconds longest_poll{100};
 
+// ldn's environment for the hook, with the alert file set and the NCBI API key taken out: a hook
+// never needs the key, and one that prints its environment would put it into cron mail.
 std::vector<std::string> notify_environment(const std::filesystem::path& alert_file) {
     const std::string assignment_prefix = std::string(alert_file_variable) + "=";
     std::vector<std::string> environment;
     for (char** entry = environ; *entry != nullptr; ++entry) {
-        if (!std::string_view(*entry).starts_with(assignment_prefix)) environment.emplace_back(*entry);
+        std::string_view assignment(*entry);
+        if (assignment.starts_with(assignment_prefix) || assignment.starts_with(api_key_assignment)) continue;
+        environment.emplace_back(assignment);
     }
     environment.push_back(assignment_prefix + alert_file.string());
     return environment;

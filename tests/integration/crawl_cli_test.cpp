@@ -13,20 +13,15 @@
 #include "tests/support/crawl_fixture.hpp"
 #include "tests/support/paths.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/topic_file.hpp"
 
 namespace fake = ldn::fake;
 using ldn::test::run_process;
+using ldn::test::write_topic_file;
 
 namespace {
 
 const std::string recognisable_key = "SECRET-KEY-5f2a9c7e1d";
-
-std::string topic_file(const ldn::test::TempDir& dir) {
-    auto path = dir.path() / "topic.json";
-    std::ofstream(path) << R"({"name": "cli-test", "window": {"years": 30},
-        "blocks": [{"name": "drug", "terms": ["naltrexone[tiab]"]}]})";
-    return path.string();
-}
 
 // Every byte of every file under `folder`, gzip members decompressed by reading them as PubMed.
 bool folder_contains(const std::filesystem::path& folder, const std::string& needle) {
@@ -47,8 +42,8 @@ TEST_CASE("ldn crawl stores the corpus and prints one summary line", "[crawl][cl
     fake::FakeEutilsServer server(ldn::test::synthetic_corpus(25));
     server.start();
     auto result = run_process(ldn::test::ldn_binary(),
-                              {"crawl", "--topic", topic_file(dir), "--store", (dir.path() / "store").string(),
-                               "--eutils-url", server.base_url(), "--batch", "10"},
+                              {"crawl", "--topic", write_topic_file(dir.path()), "--store",
+                               (dir.path() / "store").string(), "--eutils-url", server.base_url(), "--batch", "10"},
                               {"NCBI_EMAIL=cli-tests@example.org"});
     CHECK(result.exit_code == 0);
     CHECK(result.out.empty());
@@ -66,8 +61,8 @@ TEST_CASE("the API key appears nowhere: not in output, logs, errors, manifests, 
     server.start();
     auto store = dir.path() / "store";
     auto ok = run_process(ldn::test::ldn_binary(),
-                          {"crawl", "--verbose", "--topic", topic_file(dir), "--store", store.string(),
-                           "--eutils-url", server.base_url(), "--batch", "10", "--backoff", "0.01"},
+                          {"crawl", "--verbose", "--topic", write_topic_file(dir.path()), "--store",
+                           store.string(), "--eutils-url", server.base_url(), "--batch", "10", "--backoff", "0.01"},
                           {"NCBI_API_KEY=" + recognisable_key});
     CHECK(ok.exit_code == 0);
     CHECK_THAT(ok.err, Catch::Contains("api_key=***"));  // verbose logs show that a key was sent…
@@ -76,8 +71,9 @@ TEST_CASE("the API key appears nowhere: not in output, logs, errors, manifests, 
 
     server.stop();  // now every request fails: the error path must not leak it either
     auto failed = run_process(ldn::test::ldn_binary(),
-                              {"crawl", "--full", "--verbose", "--topic", topic_file(dir), "--store", store.string(),
-                               "--eutils-url", server.base_url(), "--max-attempts", "2", "--backoff", "0.01"},
+                              {"crawl", "--full", "--verbose", "--topic", write_topic_file(dir.path()), "--store",
+                               store.string(), "--eutils-url", server.base_url(), "--max-attempts", "2", "--backoff",
+                               "0.01"},
                               {"NCBI_API_KEY=" + recognisable_key});
     CHECK(failed.exit_code == 69);
     for (const auto& text : {ok.out, ok.err, failed.out, failed.err}) {
@@ -91,8 +87,9 @@ TEST_CASE("an unreachable server exits 69 quickly with a message naming the requ
     auto started = std::chrono::steady_clock::now();
     // Port 9 (discard) on loopback has no listener here: connections are refused at once.
     auto result = run_process(ldn::test::ldn_binary(),
-                              {"crawl", "--topic", topic_file(dir), "--store", (dir.path() / "store").string(),
-                               "--eutils-url", "http://127.0.0.1:9/", "--max-attempts", "3", "--backoff", "0.05"});
+                              {"crawl", "--topic", write_topic_file(dir.path()), "--store",
+                               (dir.path() / "store").string(), "--eutils-url", "http://127.0.0.1:9/", "--max-attempts",
+                               "3", "--backoff", "0.05"});
     CHECK(result.exit_code == 69);
     CHECK_THAT(result.err, Catch::Contains("ldn: error: esearch pdat") && Catch::Contains("after 3 attempts"));
     CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(30));
@@ -102,8 +99,8 @@ TEST_CASE("a crawl on a store another run holds exits 75 naming the holder", "[c
     ldn::test::TempDir dir;
     auto store = dir.path() / "store";
     auto held = ldn::StoreLock::acquire(store);
-    auto result = run_process(ldn::test::ldn_binary(), {"crawl", "--topic", topic_file(dir), "--store", store.string(),
-                                                        "--eutils-url", "http://127.0.0.1:9/"});
+    auto result = run_process(ldn::test::ldn_binary(), {"crawl", "--topic", write_topic_file(dir.path()), "--store",
+                                                        store.string(), "--eutils-url", "http://127.0.0.1:9/"});
     CHECK(result.exit_code == 75);
     CHECK_THAT(result.err, Catch::Contains("PID " + std::to_string(::getpid())));
 }
@@ -115,7 +112,7 @@ TEST_CASE("crawl options are validated before anything is fetched", "[crawl][cli
         int exit_code;
         const char* message;
     };
-    const std::string topic = topic_file(dir);
+    const std::string topic = write_topic_file(dir.path());
     const Row rows[] = {
         {{"--years", "5", "--since", "2020-01-01"}, 2, "--years and --since exclude each other"},
         {{"--since", "2020-13-01"}, 2, "--since wants a date as YYYY-MM-DD"},
@@ -151,7 +148,7 @@ TEST_CASE("a crawl killed at any moment resumes without refetching or duplicatin
     fake::FakeEutilsServer server(corpus);
     server.start();
     auto store = dir.path() / "store";
-    const std::vector<std::string> args{"crawl",    "--topic", topic_file(dir), "--store", store.string(),
+    const std::vector<std::string> args{"crawl", "--topic", write_topic_file(dir.path()), "--store", store.string(),
                                         "--eutils-url", server.base_url(), "--batch", "5", "--quiet"};
     // Each new process starts with an empty rate window, so a restart right after a kill can meet a
     // 429 (then retried): only the efetches the server answered count as fetches.

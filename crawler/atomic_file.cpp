@@ -59,7 +59,7 @@ AtomicFileWriter::AtomicFileWriter(std::filesystem::path path) : path_(std::move
     temporary_ = path_;
     temporary_ += ".tmp." + std::to_string(::getpid());
     fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd_ < 0) fail(temporary_, "create", errno);
+    if (fd_ < 0) fail(path_, "create", errno);  // the file the user knows of, not the temporary
 }
 
 AtomicFileWriter::~AtomicFileWriter() {
@@ -73,20 +73,20 @@ void AtomicFileWriter::append(std::string_view bytes) {
         ssize_t written = ::write(fd_, bytes.data(), bytes.size());
         if (written < 0) {
             if (errno == EINTR) continue;
-            fail(temporary_, "write", errno);
+            fail(path_, "write", errno);
         }
         bytes.remove_prefix(static_cast<std::size_t>(written));
     }
 }
 
 void AtomicFileWriter::commit() {
-    if (::fsync(fd_) != 0) fail(temporary_, "sync", errno);
+    if (::fsync(fd_) != 0) fail(path_, "sync", errno);
     const int fd = fd_;
     fd_ = -1;  // closed below whatever happens; the temporary is removed on failure
     if (::close(fd) != 0) {
         int error = errno;
         ::unlink(temporary_.c_str());
-        fail(temporary_, "close", error);
+        fail(path_, "close", error);
     }
     if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
         int error = errno;

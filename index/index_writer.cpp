@@ -27,8 +27,14 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
     clear_never_committed(path);
     try {
         return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw Error(ExitCode::temporary, "index " + path.string() + " is being written by another process; try again later");
+    } catch (const Xapian::DatabaseLockError& error) {
+        // Only "already locked" means another writer; a lock file that cannot be created or opened
+        // (a read-only index) is an I/O error, which waiting will not cure.
+        if (error.get_msg().ends_with("already locked")) {
+            throw Error(ExitCode::temporary,
+                        "index " + path.string() + " is being written by another process; try again later");
+        }
+        throw io_error("index " + path.string() + ": cannot open for writing: " + error.get_description());
     } catch (const Xapian::Error& error) {
         throw io_error("index " + path.string() + ": cannot open for writing: " + error.get_description());
     }
@@ -52,8 +58,25 @@ IndexCounts operator-(IndexCounts after, const IndexCounts& before) {
     return after;
 }
 
+template <typename Change>
+decltype(auto) IndexWriter::changing(const char* what, Change&& change) {
+    try {
+        return change();
+    } catch (const Xapian::Error& error) {
+        // Xapian writes blocks before a commit, and on destruction commits whatever is pending unless a
+        // transaction is open, which it then throws away. After a failed write the pending changes may
+        // be half made: an open transaction makes sure they are thrown away, not committed.
+        try {
+            database_.begin_transaction(false);
+        } catch (const Xapian::Error&) {
+            // Already in a transaction, or the database is unusable: either way nothing is committed.
+        }
+        throw io_error("index " + path_.string() + ": cannot " + what + ": " + error.get_description());
+    }
+}
+
 IndexWriter::IndexWriter(const std::filesystem::path& database, const Annotator& annotator)
-    : database_(open_writable(database)), annotator_(annotator) {
+    : path_(database), database_(open_writable(database)), annotator_(annotator) {
     std::string version = database_.get_metadata(schema::metadata::schema_version);
     if (version.empty() && database_.get_doccount() == 0) {
         database_.set_metadata(schema::metadata::schema_version, std::to_string(schema::version));
@@ -65,6 +88,10 @@ IndexWriter::IndexWriter(const std::filesystem::path& database, const Annotator&
 }
 
 void IndexWriter::put(const Article& article) {
+    changing("write", [&] { upsert(article); });
+}
+
+void IndexWriter::upsert(const Article& article) {
     const std::string unique = schema::pmid_term(article.pmid);
     Xapian::PostingIterator existing = database_.postlist_begin(unique);
     bool present = existing != database_.postlist_end(unique);
@@ -92,7 +119,7 @@ void IndexWriter::put(const Article& article) {
 }
 
 void IndexWriter::record_failure(const std::string& where, const std::string& reason) {
-    database_.set_metadata(schema::metadata::failed_record + where, reason);
+    changing("write", [&] { database_.set_metadata(schema::metadata::failed_record + where, reason); });
     ++counts_.failed;
 }
 
@@ -101,7 +128,9 @@ bool IndexWriter::batch_done(const std::string& batch_key) const {
 }
 
 void IndexWriter::mark_batch_done(const std::string& batch_key, std::size_t records_read) {
-    database_.set_metadata(schema::metadata::indexed_batch + batch_key, std::to_string(records_read));
+    changing("write", [&] {
+        database_.set_metadata(schema::metadata::indexed_batch + batch_key, std::to_string(records_read));
+    });
 }
 
 std::set<std::string> IndexWriter::sources_with_failures() {
@@ -118,19 +147,22 @@ std::set<std::string> IndexWriter::sources_with_failures() {
 void IndexWriter::forget_failures(const std::string& source) {
     const std::string prefix = std::string(schema::metadata::failed_record) + source + "#";
     std::vector<std::string> keys(database_.metadata_keys_begin(prefix), database_.metadata_keys_end(prefix));
-    for (const std::string& key : keys) database_.set_metadata(key, "");
+    changing("write", [&] {
+        for (const std::string& key : keys) database_.set_metadata(key, "");
+    });
 }
-void IndexWriter::set_metadata(const std::string& key, const std::string& value) { database_.set_metadata(key, value); }
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+    changing("write", [&] { database_.set_metadata(key, value); });
+}
 
 void IndexWriter::commit() {
     nlohmann::ordered_json counts{{"records", database_.get_doccount()},
                                   {"retracted", database_.get_termfreq(std::string(schema::prefix::retracted) + "yes")}};
-    database_.set_metadata(schema::metadata::record_counts, counts.dump());
-    try {
+    changing("commit", [&] {
+        database_.set_metadata(schema::metadata::record_counts, counts.dump());
         database_.commit();
-    } catch (const Xapian::Error& error) {
-        throw io_error("index: cannot commit: " + error.get_description());
-    }
+    });
 }
 
 }  // namespace ldn

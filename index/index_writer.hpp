@@ -58,6 +58,13 @@ public:
     Xapian::WritableDatabase& database() { return database_; }
 
 private:
+    // Runs one change; a Xapian failure (disk full, file too large, an I/O error) becomes ldn::Error 74
+    // naming the index, and nothing more reaches the disk: the index stays at its last commit.
+    template <typename Change>
+    decltype(auto) changing(const char* what, Change&& change);
+    void upsert(const Article& article);
+
+    std::filesystem::path path_;
     Xapian::WritableDatabase database_;
     const Annotator& annotator_;
     DocumentBuilder builder_;

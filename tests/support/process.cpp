@@ -17,10 +17,21 @@ extern char** environ;
 
 namespace ldn::test {
 
-namespace {
+ExecArguments::ExecArguments(const std::filesystem::path& program, const std::vector<std::string>& args,
+                             const std::vector<std::string>& extra_env)
+    : argv_storage_{program.string()} {
+    argv_storage_.insert(argv_storage_.end(), args.begin(), args.end());
+    for (auto& arg : argv_storage_) argv_.push_back(arg.data());
+    argv_.push_back(nullptr);
+    for (char** entry = environ; *entry != nullptr; ++entry) env_storage_.emplace_back(*entry);
+    env_storage_.insert(env_storage_.end(), extra_env.begin(), extra_env.end());
+    for (auto& entry : env_storage_) envp_.push_back(entry.data());
+    envp_.push_back(nullptr);
+}
 
-void drain(std::array<int, 2> fds, std::string& out, std::string& err) {
-    std::array<pollfd, 2> polls{{{fds[0], POLLIN, 0}, {fds[1], POLLIN, 0}}};
+ProcessResult wait_for_output(pid_t pid, int out_fd, int err_fd) {
+    ProcessResult result;
+    std::array<pollfd, 2> polls{{{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}}};
     int open = 2;
     std::array<char, 65536> chunk{};
     while (open > 0) {
@@ -32,7 +43,7 @@ void drain(std::array<int, 2> fds, std::string& out, std::string& err) {
             if (polls[i].fd < 0 || polls[i].revents == 0) continue;
             ssize_t got = ::read(polls[i].fd, chunk.data(), chunk.size());
             if (got > 0) {
-                (i == 0 ? out : err).append(chunk.data(), static_cast<std::size_t>(got));
+                (i == 0 ? result.out : result.err).append(chunk.data(), static_cast<std::size_t>(got));
             } else if (got == 0 || errno != EINTR) {
                 ::close(polls[i].fd);
                 polls[i].fd = -1;
@@ -40,9 +51,12 @@ void drain(std::array<int, 2> fds, std::string& out, std::string& err) {
             }
         }
     }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
 }
-
-}  // namespace
 
 ProcessResult run_process(const std::filesystem::path& program, const std::vector<std::string>& args,
                           const std::vector<std::string>& extra_env) {
@@ -57,21 +71,9 @@ ProcessResult run_process(const std::filesystem::path& program, const std::vecto
     posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
 
-    std::vector<std::string> argv_storage{program.string()};
-    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& arg : argv_storage) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-
-    std::vector<std::string> env_storage;
-    for (char** entry = environ; *entry != nullptr; ++entry) env_storage.emplace_back(*entry);
-    env_storage.insert(env_storage.end(), extra_env.begin(), extra_env.end());
-    std::vector<char*> envp;
-    for (auto& entry : env_storage) envp.push_back(entry.data());
-    envp.push_back(nullptr);
-
+    const ExecArguments command(program, args, extra_env);
     pid_t pid = 0;
-    int rc = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    int rc = ::posix_spawn(&pid, command.program(), &actions, nullptr, command.argv(), command.envp());
     posix_spawn_file_actions_destroy(&actions);
     ::close(out_pipe[1]);
     ::close(err_pipe[1]);
@@ -80,14 +82,7 @@ ProcessResult run_process(const std::filesystem::path& program, const std::vecto
         ::close(err_pipe[0]);
         throw std::system_error(rc, std::generic_category(), "posix_spawn " + program.string());
     }
-
-    ProcessResult result;
-    drain({out_pipe[0], err_pipe[0]}, result.out, result.err);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return result;
+    return wait_for_output(pid, out_pipe[0], err_pipe[0]);
 }
 
 pid_t spawn_process(const std::filesystem::path& program, const std::vector<std::string>& args) {
@@ -96,13 +91,9 @@ pid_t spawn_process(const std::filesystem::path& program, const std::vector<std:
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    std::vector<std::string> argv_storage{program.string()};
-    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& arg : argv_storage) argv.push_back(arg.data());
-    argv.push_back(nullptr);
+    const ExecArguments command(program, args);
     pid_t pid = 0;
-    int rc = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    int rc = ::posix_spawn(&pid, command.program(), &actions, nullptr, command.argv(), command.envp());
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) throw std::system_error(rc, std::generic_category(), "posix_spawn " + program.string());
     return pid;

@@ -14,6 +14,13 @@ bool is_unicode_line_break(std::string_view text, std::size_t at) {
            (static_cast<unsigned char>(text[at + 2]) == 0xA8 || static_cast<unsigned char>(text[at + 2]) == 0xA9);
 }
 
+// C1 control characters U+0080..U+009F (C2 80 .. C2 9F): U+0085 NEXT LINE is a line end to Python's
+// splitlines() and to Java's \R, and U+009B is the terminal's one-character escape sequence.
+bool is_c1_control(std::string_view text, std::size_t at) {
+    return text.size() - at >= 2 && static_cast<unsigned char>(text[at]) == 0xC2 &&
+           static_cast<unsigned char>(text[at + 1]) >= 0x80 && static_cast<unsigned char>(text[at + 1]) <= 0x9F;
+}
+
 }  // namespace
 
 std::string single_line(std::string_view text) {
@@ -26,6 +33,9 @@ std::string single_line(std::string_view text) {
         if (is_unicode_line_break(text, i)) {
             is_space = true;
             i += 2;
+        } else if (is_c1_control(text, i)) {
+            is_space = true;
+            i += 1;
         }
         if (is_space) {
             pending_space = !out.empty();

@@ -11,7 +11,8 @@
 
 namespace ldn {
 
-// Line breaks (CR, LF, U+2028, U+2029), tabs and other C0/DEL control characters become spaces;
+// Line breaks (CR, LF, U+2028, U+2029, U+0085), tabs and other C0, DEL and C1 control characters
+// become spaces;
 // runs of spaces collapse to one; leading and trailing spaces go. UTF-8 passes through untouched.
 std::string single_line(std::string_view text);
 

@@ -334,9 +334,25 @@ std::string markdown_escaped(std::string_view text) {
         out += '\\';
         text.remove_prefix(marker);
     }
-    for (char c : text) {
-        if (c == '\n' || c == '\r') {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const auto byte = static_cast<unsigned char>(c);
+        // Line breaks, tabs and the other C0, DEL and C1 controls (a terminal's escape sequences
+        // start with ESC or U+009B) become spaces: the report is read in terminals too. So do U+2028
+        // and U+2029, which some renderers take for line ends.
+        const auto next = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
+        if (byte < 0x20 || byte == 0x7F) {
             out += ' ';
+            continue;
+        }
+        if (byte == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) {
+            out += ' ';
+            i += 1;
+            continue;
+        }
+        if (byte == 0xE2 && next(1) == 0x80 && (next(2) == 0xA8 || next(2) == 0xA9)) {
+            out += ' ';
+            i += 2;
             continue;
         }
         if (markup.find(c) != std::string_view::npos) out += '\\';

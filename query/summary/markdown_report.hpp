@@ -13,8 +13,9 @@ namespace ldn {
 std::string render_markdown_report(const EvidenceSummary& summary);
 
 // Text from a record made inert: every character Markdown or inline HTML could read as markup
-// (\ ` * _ [ ] < > | ~ & #) gets a backslash, and line breaks become spaces, so a title can neither
-// format itself nor break out of a table cell or a list item.
+// (\ ` * _ [ ] < > | ~ & #) gets a backslash, and line breaks and other control characters (C0, DEL,
+// C1, U+2028, U+2029) become spaces, so a title can neither format itself, break out of a table
+// cell or a list item, nor send escape sequences to the terminal the report is printed on.
 std::string markdown_escaped(std::string_view text);
 
 }  // namespace ldn

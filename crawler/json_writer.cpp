@@ -6,10 +6,6 @@
 
 namespace ldn {
 
-namespace {
-
-// Well-formed UTF-8 as Unicode defines it (no overlong forms, surrogates or code points above
-// U+10FFFF): exactly what nlohmann's dump accepts without replacing anything.
 bool is_valid_utf8(std::string_view text) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
@@ -42,8 +38,6 @@ bool is_valid_utf8(std::string_view text) {
     }
     return true;
 }
-
-}  // namespace
 
 void JsonWriter::separate() {
     if (after_key_) {

@@ -13,6 +13,9 @@
 
 namespace ldn {
 
+// Well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF): text that value() writes unreplaced.
+bool is_valid_utf8(std::string_view text);
+
 class JsonWriter {
 public:
     explicit JsonWriter(std::string& out) : out_(out) {}

@@ -88,3 +88,16 @@ TEST_CASE("the closest term allows one edit in short words and two in longer one
         CHECK(closest_term(database, row.prefix, row.word) == row.expected);
     }
 }
+
+// Found by fuzz_query_language: a query holding bytes that are not UTF-8. The corrected word is
+// replaced and the rest, the invalid byte included, is kept as typed; nothing throws. (The fuzz
+// target first called the invalid byte in the suggestion a fault; it checks UTF-8 only for queries
+// that are UTF-8 themselves now.)
+TEST_CASE("a query with a byte that is not UTF-8 gets its word corrected and the rest kept as typed",
+          "[search][regression]") {
+    SearchCorpus corpus;
+    const std::string typed = "Paon\xe0\xb1\xb0\xab ,";
+    SearchResults results = search(corpus.database, query(typed));
+    CHECK(results.total == 0);
+    CHECK(results.suggestion == std::optional<std::string>("pain\xe0\xb1\xb0\xab ,"));
+}

@@ -1,5 +1,6 @@
 #include "query/search/query_builder.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -124,7 +125,8 @@ private:
             std::vector<Xapian::Query> alternatives{all_of(as_typed)};
             for (const std::string& synonym : synonyms) {
                 const std::vector<TextWord> synonym_words = split_words(synonym);
-                if (!synonym_words.empty()) alternatives.push_back(words_query(synonym_words, text.prefix));
+                if (synonym_words.empty() || finds_nothing_more(text, first, *last, synonym_words)) continue;
+                alternatives.push_back(words_query(synonym_words, text.prefix));
             }
             // OP_SYNONYM matches like OR but weighs the alternatives as one term, so a record that
             // says both "LDN" and "low-dose naltrexone" does not count the idea twice.
@@ -132,6 +134,21 @@ private:
             return *last + 1;
         }
         return first;
+    }
+
+    // True when every record the synonym's phrase matches also has every typed word, each typed
+    // piece being one word ("fibromyalgia" and "fibromyalgia syndrome"): such a synonym finds no
+    // record the typed words do not, yet its phrase costs a position check on every candidate
+    // (4x the time of `naltrexone fibromyalgia` on a million records), so it is left out.
+    static bool finds_nothing_more(const FreeText& text, std::size_t first, std::size_t last,
+                                   const std::vector<TextWord>& synonym_words) {
+        for (std::size_t piece = first; piece <= last; ++piece) {
+            if (text.pieces[piece].size() != 1) return false;
+            const std::string& typed = text.pieces[piece].front().text;
+            const auto same = [&](const TextWord& word) { return word.text == typed; };
+            if (std::none_of(synonym_words.begin(), synonym_words.end(), same)) return false;
+        }
+        return true;
     }
 
     // Keys are lower case with single spaces for hyphens and spaces (ldn::synonym_key). The words

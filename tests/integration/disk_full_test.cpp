@@ -61,7 +61,11 @@ struct StoreBefore {
 // The store is as it was `before`: a sound index at the same commit with the same documents, the
 // files of `before` byte for byte, and no temporary left behind.
 void check_kept(const std::filesystem::path& store, const StoreBefore& before) {
-    CHECK(Xapian::Database::check((store / "index").string()) == 0);
+    // xapian-check in its own process: Xapian::Database::check in this one trips AddressSanitizer
+    // inside libxapian (a new/delete size mismatch of Debian's build), which is not ours to fix.
+    const ProcessResult checked = run_process("/usr/bin/env", {"xapian-check", (store / "index").string()});
+    INFO(checked.out << checked.err);
+    CHECK(checked.exit_code == 0);
     CHECK(index_revision(store / "index") == before.revision);
     CHECK(index_snapshot(store / "index") == before.index);
     const auto after = stored_files(store);

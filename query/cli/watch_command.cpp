@@ -85,17 +85,14 @@ ExitCode run_watch_add(const WatchAddFlags& flags) {
     // The matches of today are the baseline: the next refresh alerts only on records new since now.
     const std::optional<Xapian::Database> index = open_filled_index(store);
     if (index) watch.matched = matching_pmids(*index, watch.query);
-    const std::optional<std::size_t> matching = watch.matched ? std::optional(watch.matched->size()) : std::nullopt;
+    const std::string what = "watch " + flags.name + (replacing ? " replaced" : " added");
+    const std::string note =
+        watch.matched ? what + ": " + records_phrase(watch.matched->size()) + " match now; each refresh reports the new ones"
+                      : what + ": the store has no index yet, so the first refresh records what it matches and later "
+                               "ones report what is new";
     watches.add(std::move(watch), flags.replace);
     watches.save(store.watches());
-
-    const std::string what = "watch " + flags.name + (replacing ? " replaced" : " added");
-    if (matching) {
-        print_note(what + ": " + records_phrase(*matching) + " match now; each refresh reports the new ones");
-    } else {
-        print_note(what + ": the store has no index yet, so the first refresh records what it matches and later "
-                          "ones report what is new");
-    }
+    print_note(note);
     return ExitCode::ok;
 }
 

@@ -94,7 +94,8 @@ std::string count_line(const ResultPage& page) {
     const std::size_t last = page.offset + page.rows.size();
     const std::string range = first == last ? std::to_string(first)
                                             : std::to_string(first) + std::string(en_dash) + std::to_string(last);
-    return "Showing " + range + " of " + std::to_string(page.total) + " " + records_word(page.total) + ".\n";
+    const std::string of = page.total_is_exact ? " of " : " of about ";
+    return "Showing " + range + of + std::to_string(page.total) + " " + records_word(page.total) + ".\n";
 }
 
 std::string dose_text(const std::vector<double>& doses) {

@@ -36,6 +36,7 @@ struct ResultPage {
     std::vector<ResultRow> rows;
     std::size_t offset = 0;  // how many matches come before the first row
     std::size_t total = 0;   // every match
+    bool total_is_exact = true;  // false: `total` is an estimate, printed "about N"
     std::vector<FacetCounts> facets;  // in the order they were asked for
     std::optional<std::string> suggestion;
 };

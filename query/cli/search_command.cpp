@@ -27,6 +27,10 @@ ExitCode run_search(const SearchCommandFlags& flags) {
     request.offset = resolve_count(flags.offset, "--offset");
     request.facets = resolve_facets(flags.facets);
     const OutputFormat format = resolve_output_format(flags.format, true, default_output_format());
+    // A reader of the table wants the page now and the size of the result roughly; json and the
+    // other formats are read by programs that page through, and a count alone (--limit 0) is asked
+    // for its number, so those stay exact.
+    if (format.kind == OutputKind::table && request.limit > 0) request.count = MatchCount::estimated;
     Xapian::Database database = open_store_index(flags.search.store);
     const SearchResults results = read_consistently(database, [&] { return search(database, request); });
     print_results(format, summarize(request.query, request, results), results.hits);

@@ -76,6 +76,7 @@ public:
     std::string begin(const ResultsSummary& summary) override {
         page_.offset = summary.offset;
         page_.total = summary.total;
+        page_.total_is_exact = summary.total_is_exact;
         page_.facets = summary.facets;
         page_.suggestion = summary.suggestion;
         return {};
@@ -111,6 +112,7 @@ ResultsSummary summarize(const std::string& query, const SearchRequest& request,
     ResultsSummary summary;
     summary.query = query;
     summary.total = results.total;
+    summary.total_is_exact = results.total_is_exact;
     summary.offset = request.offset;
     for (Facet facet : request.facets) {
         FacetCounts counts{facet_name(facet), {}};

@@ -35,6 +35,7 @@ std::string output_format_names(bool with_table);
 struct ResultsSummary {
     std::string query;
     std::size_t total = 0;
+    bool total_is_exact = true;
     std::size_t offset = 0;           // matches before the first hit (the table's count line)
     std::vector<FacetCounts> facets;  // only those asked for, in the order asked
     std::optional<std::string> suggestion;

@@ -110,14 +110,16 @@ SearchResults search(const Xapian::Database& database, const SearchRequest& requ
     }
     FacetCounter facets(request.facets);
     facets.attach(enquire);
-    Xapian::MSet matches =
-        enquire.get_mset(as_doccount(request.offset), as_doccount(request.limit), database.get_doccount());
+    const bool check_every_match = request.count == MatchCount::exact || !request.facets.empty();
+    Xapian::MSet matches = enquire.get_mset(as_doccount(request.offset), as_doccount(request.limit),
+                                            check_every_match ? database.get_doccount() : 0);
 
     SearchResults results;
     results.total = matches.get_matches_estimated();
+    results.total_is_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
     results.hits = hits_of(matches);
     results.facets = facets.counts();
-    if (results.total < few_matches) results.suggestion = suggestion(database, request, parsed, filters, results.total);
+    if (results.total_is_exact && results.total < few_matches) results.suggestion = suggestion(database, request, parsed, filters, results.total);
     return results;
 }
 

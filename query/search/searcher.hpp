@@ -17,6 +17,11 @@ namespace ldn {
 
 enum class SortOrder { relevance, date, evidence };
 enum class Facet { year, design, condition };
+// exact: every match is checked, so the total is the true count (what paging through everything,
+// watches and JSON need). estimated: the matcher stops once the page is known and the total is
+// Xapian's estimate from term statistics: the terminal's "of about N", which on a dense million-record
+// index halves the time of a broad query (docs/BENCHMARKS.md). Facets always check every match.
+enum class MatchCount { exact, estimated };
 
 struct SearchRequest {
     std::string query;                    // the query language; empty means every record
@@ -28,6 +33,7 @@ struct SearchRequest {
     std::size_t offset = 0;
     std::size_t limit = 20;  // 0: no results, only the total and facets
     std::vector<Facet> facets;
+    MatchCount count = MatchCount::exact;
 };
 
 struct SearchHit {
@@ -37,7 +43,8 @@ struct SearchHit {
 };
 
 struct SearchResults {
-    std::size_t total = 0;  // every match, exactly, not just the page
+    std::size_t total = 0;  // every match, not just the page
+    bool total_is_exact = true;  // false only for an estimated count that the page did not settle
     std::vector<SearchHit> hits;
     // facet name ("year", "design", "condition") -> value -> count of matches; only requested facets
     std::map<std::string, std::map<std::string, std::size_t>> facets;

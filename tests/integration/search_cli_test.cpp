@@ -209,6 +209,27 @@ TEST_CASE("the table lists the page, the count, the facets, and marks a retracte
     CHECK(retracted_marked);
 }
 
+TEST_CASE("the table may estimate a large total, json and a bare count never do", "[search-cli]") {
+    auto with = [](const char* limit, const char* format) {
+        return ldn_on_corpus({"search", "naltrexone AND condition:fibromyalgia", "--limit", limit, "--format", format},
+                             {"COLUMNS=120"});
+    };
+    const auto json = with("1", "json");
+    INFO(describe(json));
+    REQUIRE(json.exit_code == 0);
+    const std::size_t exact = nlohmann::json::parse(json.out).at("total").get<std::size_t>();
+    REQUIRE(exact > 2);
+
+    const auto table = with("1", "table");
+    INFO(describe(table));
+    REQUIRE(table.exit_code == 0);
+    CHECK(lines_of(table.out).back().starts_with("Showing 1 of about "));
+
+    const auto count_only = with("0", "table");
+    INFO(describe(count_only));
+    CHECK(count_only.out == std::to_string(exact) + " records match.\n");
+}
+
 TEST_CASE("a query with a syntax error exits 2 naming the problem and its column", "[search-cli]") {
     const auto result = ldn_on_corpus({"search", "(fibromyalgia", "AND", "naltrexone"});
     INFO(describe(result));

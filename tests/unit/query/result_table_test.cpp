@@ -59,6 +59,12 @@ TEST_CASE("the table has a header and every column starts at the same place on e
     CHECK(lines[3] == "Showing 1\u20132 of 57 records.");
 }
 
+TEST_CASE("an estimated total is printed as about so many records", "[result-table]") {
+    ResultPage page = two_rows();
+    page.total_is_exact = false;
+    CHECK(lines_of(render_result_page(page, 120)).back() == "Showing 1\u20132 of about 57 records.");
+}
+
 TEST_CASE("a long title is cut with an ellipsis so that no line is wider than the terminal", "[result-table]") {
     ResultPage page = two_rows();
     page.rows[0].title = "Low-dose naltrexone for fibromyalgia: a randomized, double-blind, placebo-controlled, "

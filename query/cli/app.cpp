@@ -81,6 +81,7 @@ int run(int argc, char* argv[]) {
         add_status_command(app),
         add_watch_command(app),
         add_demo_command(app),
+        add_serve_command(app),
     };
 
     try {

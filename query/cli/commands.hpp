@@ -30,5 +30,6 @@ Command add_runs_command(CLI::App& app);
 Command add_status_command(CLI::App& app);
 Command add_watch_command(CLI::App& app);
 Command add_demo_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
 
 }  // namespace ldn::cli

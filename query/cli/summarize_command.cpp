@@ -8,18 +8,16 @@
 #include <vector>
 
 #include "crawler/atomic_file.hpp"
-#include "crawler/topic.hpp"
 #include "index/consistent_read.hpp"
-#include "index/schema.hpp"
 #include "query/cli/commands.hpp"
 #include "query/cli/day_flag.hpp"
 #include "query/cli/locations.hpp"
 #include "query/cli/search_options.hpp"
+#include "query/cli/summary_sources.hpp"
 #include "query/cli/terminal.hpp"
 #include "query/summary/html_report.hpp"
 #include "query/summary/json_report.hpp"
 #include "query/summary/markdown_report.hpp"
-#include "query/summary/vocabulary_conditions.hpp"
 
 namespace ldn::cli {
 
@@ -71,23 +69,13 @@ SummaryOptions resolve_summary_options(const SummarizeFlags& flags) {
     return options;
 }
 
-// The search strategy of the topic the crawl used (ldn.topic), when its file is still in data/topics.
-// An index filled by `ldn ingest` alone has no topic, and the report says so.
-void add_search_strategy(const Xapian::Database& database, SummaryOptions& options) {
-    const std::string topic_name = database.get_metadata(schema::metadata::topic);
-    if (topic_name.empty()) return;
-    options.topic_name = topic_name;
-    const std::filesystem::path file = data_folder() / "topics" / (topic_name + ".json");
-    if (std::filesystem::exists(file)) options.search_strategy = load_topic(file).query();
-}
-
 ExitCode run_summarize(const SummarizeFlags& flags) {
     SummaryOptions options = resolve_summary_options(flags);
     const Renderer render = resolve_renderer(flags.format);
     const std::optional<std::filesystem::path> file = output_file(flags.output, flags.force);
     Xapian::Database database = open_store_index(flags.store);
     read_consistently(database, [&] { add_search_strategy(database, options); });
-    const std::vector<std::string> vocabulary = vocabulary_condition_ids(data_folder() / "vocab" / "conditions.json");
+    const std::vector<std::string> vocabulary = vocabulary_conditions();
     const std::string report =
         render(read_consistently(database, [&] { return summarize_evidence(database, options, vocabulary); }));
     if (file) {

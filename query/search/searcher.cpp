@@ -108,6 +108,7 @@ SearchResults search(const Xapian::Database& database, const SearchRequest& requ
         case SortOrder::date: enquire.set_sort_by_value_then_relevance(schema::pubdate, true); break;
         case SortOrder::evidence: enquire.set_sort_by_value_then_relevance(schema::evidence_level, false); break;
     }
+    if (request.count_seconds > 0) enquire.set_time_limit(request.count_seconds);
     FacetCounter facets(request.facets);
     facets.attach(enquire);
     const bool check_every_match = request.count == MatchCount::exact || !request.facets.empty();

@@ -34,6 +34,9 @@ struct SearchRequest {
     std::size_t limit = 20;  // 0: no results, only the total and facets
     std::vector<Facet> facets;
     MatchCount count = MatchCount::exact;
+    // When above 0, checking every match for the count stops after this many seconds and the total
+    // becomes an estimate (Xapian's Enquire::set_time_limit): the server's bound on a request.
+    double count_seconds = 0;
 };
 
 struct SearchHit {

@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
 #include "index/schema.hpp"
 #include "query/cli/search_output.hpp"
 #include "query/cli/summary_sources.hpp"
@@ -56,6 +60,31 @@ FileFormat file_format(const std::string& name) {
     return {"text/plain; charset=utf-8", "txt"};  // the reference styles
 }
 
+// A DOI as a URL path: everything but unreserved characters and '/' percent-encoded, so that a DOI
+// holding '#', '?' or a quote still names itself and nothing else.
+std::string doi_url(const std::string& doi) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string url = "https://doi.org/";
+    for (const unsigned char c : doi) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            url += static_cast<char>(c);
+        } else {
+            url += '%';
+            url += hex[c >> 4];
+            url += hex[c & 0x0f];
+        }
+    }
+    return url;
+}
+
+// PMC ids are PMC and digits; anything else in the field makes no link.
+std::optional<std::string> pmc_url(const std::string& pmcid) {
+    const bool well_formed = pmcid.size() > 3 && pmcid.starts_with("PMC") &&
+                             std::all_of(pmcid.begin() + 3, pmcid.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!well_formed) return std::nullopt;
+    return "https://www.ncbi.nlm.nih.gov/pmc/articles/" + pmcid + "/";
+}
+
 }  // namespace
 
 std::string error_body(const std::string& message, std::optional<std::size_t> column) {
@@ -88,11 +117,10 @@ ApiResponse article_endpoint(const Xapian::Database& database, const std::string
     if (!record.is_object()) throw ApiError(500, "PMID " + pmid + ": the stored document is not a JSON object");
     const Article article = read_stored_record(hit->data).article;
     const std::string doi = bare_doi(article.doi);
-    record["links"] = ordered_json{
-        {"pubmed", pubmed_url(article.pmid)},
-        {"doi", doi.empty() ? ordered_json(nullptr) : ordered_json("https://doi.org/" + doi)},
-        {"pmc", article.pmcid.empty() ? ordered_json(nullptr)
-                                      : ordered_json("https://www.ncbi.nlm.nih.gov/pmc/articles/" + article.pmcid + "/")}};
+    const std::optional<std::string> pmc = pmc_url(article.pmcid);
+    record["links"] = ordered_json{{"pubmed", pubmed_url(article.pmid)},
+                                   {"doi", doi.empty() ? ordered_json(nullptr) : ordered_json(doi_url(doi))},
+                                   {"pmc", pmc ? ordered_json(*pmc) : ordered_json(nullptr)}};
     return json_response(record);
 }
 

@@ -279,3 +279,21 @@ TEST_CASE("serve: an export larger than the server's bound is refused, not trunc
     CHECK(small->status == 200);
     CHECK(small->body.starts_with("TY  - JOUR"));
 }
+
+TEST_CASE("serve: links built from a hostile DOI or PMC id stay links to doi.org and PMC only", "[serve]") {
+    TempDir store;
+    const ProcessResult ingest = run_process(ldn_binary(), {"ingest", "--quiet", "--store", store.path().string(),
+                                                            fixture("hostile/hostile_records.xml").string()});
+    INFO(describe(ingest));
+    REQUIRE(ingest.exit_code == 0);
+    ServeProcess server({"--store", store.path().string()});
+    httplib::Client client(server.host(), server.port());
+    const httplib::Result result = client.Get("/api/article/97200001");
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    const json links = json::parse(result->body).at("links");
+    // The DOI's '"', '<' and '>' are percent-encoded: the URL cannot leave the href it is put in.
+    CHECK(links.at("doi") == "https://doi.org/10.5555/hostile%22%3E%3Cscript%3Ealert%283%29%3C/script%3E");
+    // `PMC1" onmouseover="alert(4)` is no PMC id: no link at all.
+    CHECK(links.at("pmc").is_null());
+}

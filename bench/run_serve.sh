@@ -53,25 +53,32 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts a program that prints "…listening on URL…" and echoes the URL.
-start_listening() {
+# Starts a program that prints "…listening on URL…" on stdout or stderr, in the background.
+start() {
     local log=$1
     shift
     "$@" >"$log" 2>&1 &
     pids+=($!)
+}
+
+# The URL a program started by start() printed to its log.
+url_in() {
+    local log=$1 url
     for _ in $(seq 100); do
         url=$(grep -o 'listening on http://[^ ]*' "$log" | head -1 | cut -d' ' -f3 || true)
         [[ -n $url ]] && { echo "${url%/}"; return; }
         sleep 0.1
     done
-    fail "$* did not start: $(cat "$log")"
+    fail "a program did not start: $(cat "$log")"
 }
 
 export NCBI_EMAIL=bench@example.org
 store=$work/store
-small=$(start_listening "$work/fake-small.log" "$build_dir/fake-eutils" --synthetic "$records" --rate 0 --port 0)
+start "$work/fake-small.log" "$build_dir/fake-eutils" --synthetic "$records" --rate 0 --port 0
+small=$(url_in "$work/fake-small.log")
 "$build_dir/ldn" refresh --quiet --store "$store" --eutils-url "$small/"
-server=$(start_listening "$work/serve.log" "$build_dir/ldn" serve --store "$store" --port 0 --threads "$threads")
+start "$work/serve.log" "$build_dir/ldn" serve --store "$store" --port 0 --threads "$threads"
+server=$(url_in "$work/serve.log")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "index: $(curl -s "$server/healthz")"
 
@@ -85,10 +92,12 @@ run_wrk "64 connections" 64
 
 # A refresh against a larger corpus: thousands of new records fetched (3 requests/s, NCBI's rate) and
 # committed batch by batch while the server answers.
-large=$(start_listening "$work/fake-large.log" "$build_dir/fake-eutils" --synthetic $((records * 4)) --rate 0 --port 0)
+start "$work/fake-large.log" "$build_dir/fake-eutils" --synthetic $((records * 4)) --rate 0 --port 0
+large=$(url_in "$work/fake-large.log")
 "$build_dir/ldn" refresh --quiet --store "$store" --eutils-url "$large/" 2>"$work/refresh.log" &
 refresh=$!
 run_wrk "64 connections while a refresh writes" 64
 if kill -0 "$refresh" 2>/dev/null; then still="still running at the end of the wrk run"; else still="finished during the wrk run"; fi
 wait "$refresh" || fail "the refresh failed"
 echo "refresh: $still; index now: $(curl -s "$server/healthz")"
+kill -0 "${pids[1]}" 2>/dev/null || fail "ldn serve is gone: $(cat "$work/serve.log")"

@@ -1,6 +1,7 @@
 #include "query/serve/search_server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <functional>
 
@@ -154,6 +155,7 @@ struct SearchServer::Impl {
     ServeOptions options;
     IndexPool pool;
     httplib::Server server;
+    socket_t listening_socket = -1;
 };
 
 SearchServer::SearchServer(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
@@ -170,9 +172,10 @@ SearchServer::SearchServer(ServeOptions options) : impl_(std::make_unique<Impl>(
     server.set_tcp_nodelay(true);
     // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same port and
     // silently take half the requests; a port in use must be an error instead.
-    server.set_socket_options([](socket_t socket) {
+    server.set_socket_options([this](socket_t socket) {
         const int yes = 1;
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        impl_->listening_socket = socket;
     });
     impl_->add_api_routes();
     impl_->add_page_routes();
@@ -189,6 +192,10 @@ int SearchServer::bind() {
         throw Error(ExitCode::temporary, "cannot listen on " + options.bind + ":" + std::to_string(options.port) +
                                                " (in use, or not an address of this machine)");
     }
+    // Debian's compiled cpp-httplib listens with a backlog of 5: a burst of new connections beyond
+    // that waits for SYN retransmits (1 s, then 3 s) and clients time out. Listening again on the
+    // bound socket raises the backlog.
+    ::listen(impl_->listening_socket, SOMAXCONN);
     return port;
 }
 

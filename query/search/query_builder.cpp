@@ -57,7 +57,7 @@ private:
                 wanted.push_back(build(item));
             }
         }
-        const Xapian::Query kept = wanted.empty() ? Xapian::Query::MatchAll : all_of(wanted);
+        const Xapian::Query kept = wanted.empty() ? every_document() : all_of(wanted);
         if (unwanted.empty()) return kept;
         return Xapian::Query(Xapian::Query::OP_AND_NOT, kept, any_of(unwanted));
     }
@@ -69,7 +69,7 @@ private:
     }
 
     Xapian::Query build(const Negation& negation) {
-        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, build(*negation.item));
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, every_document(), build(*negation.item));
     }
 
     Xapian::Query build(const FreeText& text) {

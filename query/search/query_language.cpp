@@ -56,7 +56,7 @@ ParsedQuery parse_query(std::string_view text, const Xapian::Database& database)
     const std::vector<query::Token> tokens = query::lex_query(text);
     query::SyntaxTree tree = query::parse_tokens(text, tokens);
     ParsedQuery parsed;
-    parsed.query = tree.root ? query::build_query(*tree.root, text, database) : Xapian::Query::MatchAll;
+    parsed.query = tree.root ? query::build_query(*tree.root, text, database) : query::every_document();
     parsed.words = std::move(tree.words);
     return parsed;
 }

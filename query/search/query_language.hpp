@@ -39,7 +39,7 @@ struct QueryWord {
 };
 
 struct ParsedQuery {
-    // Xapian::Query::MatchAll for an empty (or all-whitespace) query text.
+    // A match-all query (Query("")) for an empty (or all-whitespace) query text.
     Xapian::Query query;
     // The free-text words (fielded ones too) and the values of condition:, design:, type: and lang:
     // (not wildcards, pmid, doi, year, retracted), in order of appearance.

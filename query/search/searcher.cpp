@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iterator>
 #include <limits>
+#include <optional>
 
 #include "index/schema.hpp"
 #include "query/search/facet_counter.hpp"
@@ -100,24 +101,42 @@ std::optional<std::string> suggestion(const Xapian::Database& database, const Se
 SearchResults search(const Xapian::Database& database, const SearchRequest& request) {
     ParsedQuery parsed = parse_query(request.query, database);
     Xapian::Query filters = request_filters(request);
+    const Xapian::Query query = filtered(parsed.query, filters);
+    const bool sorted_by_value = request.sort != SortOrder::relevance;
+    const bool check_every_match = request.count == MatchCount::exact || !request.facets.empty();
+
+    // Over several shards (a stub file) Xapian 1.4 shows a match spy some documents twice when the
+    // match is sorted by a value and the page holds fewer than all matches. So facets of a sorted
+    // search are counted in a pass of their own in relevance order, which also counts the total;
+    // the sorted pass then only finds its page.
+    FacetCounter facets(request.facets);
+    std::optional<Xapian::MSet> counted;
+    if (!request.facets.empty() && sorted_by_value) {
+        Xapian::Enquire counting(database);
+        counting.set_query(query);
+        if (request.count_seconds > 0) counting.set_time_limit(request.count_seconds);
+        facets.attach(counting);
+        counted = counting.get_mset(0, 0, database.get_doccount());
+    }
 
     Xapian::Enquire enquire(database);
-    enquire.set_query(filtered(parsed.query, filters));
+    enquire.set_query(query);
     switch (request.sort) {
         case SortOrder::relevance: break;
         case SortOrder::date: enquire.set_sort_by_value_then_relevance(schema::pubdate, true); break;
         case SortOrder::evidence: enquire.set_sort_by_value_then_relevance(schema::evidence_level, false); break;
     }
     if (request.count_seconds > 0) enquire.set_time_limit(request.count_seconds);
-    FacetCounter facets(request.facets);
-    facets.attach(enquire);
-    const bool check_every_match = request.count == MatchCount::exact || !request.facets.empty();
-    Xapian::MSet matches = enquire.get_mset(as_doccount(request.offset), as_doccount(request.limit),
-                                            check_every_match ? database.get_doccount() : 0);
+    if (!counted) facets.attach(enquire);
+    const bool page_counts = check_every_match && !counted;
+    const std::size_t checked = page_counts ? database.get_doccount() : request.checked_before_estimating;
+    const Xapian::MSet matches =
+        enquire.get_mset(as_doccount(request.offset), as_doccount(request.limit), as_doccount(checked));
 
+    const Xapian::MSet& counting_pass = counted ? *counted : matches;
     SearchResults results;
-    results.total = matches.get_matches_estimated();
-    results.total_is_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
+    results.total = counting_pass.get_matches_estimated();
+    results.total_is_exact = counting_pass.get_matches_lower_bound() == counting_pass.get_matches_upper_bound();
     results.hits = hits_of(matches);
     results.facets = facets.counts();
     if (results.total_is_exact && results.total < few_matches) results.suggestion = suggestion(database, request, parsed, filters, results.total);

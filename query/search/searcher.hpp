@@ -18,9 +18,10 @@ namespace ldn {
 enum class SortOrder { relevance, date, evidence };
 enum class Facet { year, design, condition };
 // exact: every match is checked, so the total is the true count (what paging through everything,
-// watches and JSON need). estimated: the matcher stops once the page is known and the total is
-// Xapian's estimate from term statistics: the terminal's "of about N", which on a dense million-record
-// index halves the time of a broad query (docs/BENCHMARKS.md). Facets always check every match.
+// watches and JSON need). estimated: the matcher checks checked_before_estimating matches at most
+// (so a topic-sized result is still counted exactly) and beyond that the total is Xapian's estimate
+// from term statistics: the terminal's "of about N", which on a dense million-record index halves the
+// time of a broad query (docs/BENCHMARKS.md). Facets always check every match.
 enum class MatchCount { exact, estimated };
 
 struct SearchRequest {
@@ -34,6 +35,7 @@ struct SearchRequest {
     std::size_t limit = 20;  // 0: no results, only the total and facets
     std::vector<Facet> facets;
     MatchCount count = MatchCount::exact;
+    std::size_t checked_before_estimating = 10000;  // with MatchCount::estimated
     // When above 0, checking every match for the count stops after this many seconds and the total
     // becomes an estimate (Xapian's Enquire::set_time_limit): the server's bound on a request.
     double count_seconds = 0;

@@ -33,6 +33,7 @@ TEST_CASE("an estimated count stops at the page and says it is an estimate", "[s
     SearchCorpus corpus;
     SearchRequest request = broad_and();
     request.count = MatchCount::estimated;
+    request.checked_before_estimating = 0;
     const SearchResults results = search(corpus.database, request);
     CHECK(results.hits.size() == 1);
     CHECK_FALSE(results.total_is_exact);
@@ -43,9 +44,22 @@ TEST_CASE("an estimated count is exact when the page reaches the last match", "[
     SearchRequest request = broad_and();
     const std::size_t every = all_pmids(corpus.database, request).size();
     request.count = MatchCount::estimated;
+    request.checked_before_estimating = 0;
     request.limit = every + 5;
     const SearchResults results = search(corpus.database, request);
     CHECK(results.hits.size() == every);
+    CHECK(results.total == every);
+    CHECK(results.total_is_exact);
+}
+
+TEST_CASE("an estimated count is exact when there are fewer matches than it checks first", "[search]") {
+    SearchCorpus corpus;
+    SearchRequest request = broad_and();
+    const std::size_t every = all_pmids(corpus.database, request).size();
+    request.count = MatchCount::estimated;
+    request.checked_before_estimating = every + 1;
+    const SearchResults results = search(corpus.database, request);
+    CHECK(results.hits.size() == 1);
     CHECK(results.total == every);
     CHECK(results.total_is_exact);
 }
@@ -55,6 +69,7 @@ TEST_CASE("facets make an estimated count exact, since they check every match an
     SearchRequest request = broad_and();
     const std::size_t every = all_pmids(corpus.database, request).size();
     request.count = MatchCount::estimated;
+    request.checked_before_estimating = 0;
     request.facets = {Facet::design};
     const SearchResults results = search(corpus.database, request);
     CHECK(results.total == every);

@@ -60,6 +60,7 @@ inline constexpr const char* schema_version = "ldn.schema_version";
 inline constexpr const char* topic = "ldn.topic";
 inline constexpr const char* last_refresh = "ldn.last_refresh";          // ISO 8601 UTC of the last successful refresh
 inline constexpr const char* last_refresh_run = "ldn.last_refresh_run";  // its run id
+inline constexpr const char* synonyms = "ldn.synonyms";  // the synonym groups as JSON (index/synonyms.hpp)
 inline constexpr const char* record_counts = "ldn.record_counts";  // {"records": N, "retracted": M} at the last commit
 inline constexpr const char* indexed_batch = "ldn.indexed:";  // + "<run-id>/<file>" -> record count
 inline constexpr const char* failed_record = "ldn.failed:";   // + "<source>#<record>" -> reason

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "crawler/errors.hpp"
+#include "index/schema.hpp"
 
 namespace ldn {
 
@@ -64,6 +65,24 @@ void store_synonyms(Xapian::WritableDatabase& database, const std::vector<Synony
             }
         }
     }
+    database.set_metadata(schema::metadata::synonyms, nlohmann::json(groups).dump());
+}
+
+std::map<std::string, std::set<std::string>> synonyms_in_metadata(const Xapian::Database& database) {
+    std::map<std::string, std::set<std::string>> synonyms;
+    const auto groups = nlohmann::json::parse(database.get_metadata(schema::metadata::synonyms), nullptr, false);
+    if (!groups.is_array()) return synonyms;
+    for (const auto& group : groups) {
+        if (!group.is_array()) continue;
+        for (const auto& name : group) {
+            for (const auto& other : group) {
+                if (name.is_string() && other.is_string() && other != name) {
+                    synonyms[name.get<std::string>()].insert(other.get<std::string>());
+                }
+            }
+        }
+    }
+    return synonyms;
 }
 
 }  // namespace ldn

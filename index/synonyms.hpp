@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,8 +18,14 @@ using SynonymGroup = std::vector<std::string>;
 std::vector<SynonymGroup> load_synonyms(const std::filesystem::path& file);
 
 // Replaces the database's synonym table with these groups: every name maps to every other name of
-// its group. Keys are lower case with hyphens as spaces, the form the query parser looks up.
+// its group. Keys are lower case with hyphens as spaces, the form the query parser looks up. The
+// groups are also kept as JSON in the metadata (ldn.synonyms), because Xapian's remote backend does
+// not carry the synonym table: shards served by xapian-tcpsrv answer every synonym lookup with none.
 void store_synonyms(Xapian::WritableDatabase& database, const std::vector<SynonymGroup>& groups);
+
+// Name -> the other names of its group, as stored in the metadata (empty for an index written
+// before the metadata existed). The same sets the synonym table holds.
+std::map<std::string, std::set<std::string>> synonyms_in_metadata(const Xapian::Database& database);
 
 // "Low-Dose  Naltrexone" -> "low dose naltrexone"
 std::string synonym_key(const std::string& name);

@@ -19,6 +19,7 @@ struct CiteFlags {
     std::vector<std::string> pmids;
     std::string style = "ama";
     std::string store;
+    std::string database;
 };
 
 ExportFormat resolve_style(const std::string& name) {
@@ -32,7 +33,7 @@ ExportFormat resolve_style(const std::string& name) {
 ExitCode run_cite(const CiteFlags& flags) {
     for (const std::string& pmid : flags.pmids) require_pmid(pmid);
     const auto sink = make_export_sink(resolve_style(flags.style));
-    Xapian::Database database = open_store_index(flags.store);
+    Xapian::Database database = open_reading_index(flags.store, flags.database);
 
     write_stdout(sink->begin());
     const ExitCode code = print_each_record(database, flags.pmids, [&](const SearchHit& hit) {
@@ -49,7 +50,7 @@ Command add_cite_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand("cite", "Print a reference for each PMID, one a line (AMA, Vancouver or APA)");
     command->add_option("pmids", flags->pmids, "PMIDs in the index")->required()->type_name("PMID");
     command->add_option("--style", flags->style, "ama (default), vancouver or apa")->type_name("STYLE");
-    add_store_option(*command, flags->store);
+    add_index_options(*command, flags->store, flags->database);
     command->footer("A retracted paper's reference starts with [RETRACTED]. Rules: docs/EXPORTS.md.\n"
                     "Exit codes: 0 ok, 1 a PMID is not in the index (or no index), 2 bad PMID or style.");
     return {command, [flags] { return quiet_on_closed_stdout([&] { return run_cite(*flags); }); }};

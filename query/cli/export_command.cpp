@@ -33,7 +33,7 @@ ExitCode run_export(const ExportFlags& flags) {
     const OutputFormat format = resolve_output_format(flags.format, false, std::nullopt);
     const std::optional<std::filesystem::path> file = output_file(flags.output, flags.force);
     const bool to_stdout = !file;
-    Xapian::Database database = open_store_index(flags.search.store);
+    Xapian::Database database = open_reading_index(flags.search.store, flags.search.database);
 
     // Streamed into a temporary that is renamed into place once complete.
     std::optional<AtomicFileWriter> file_writer;

@@ -31,7 +31,7 @@ ExitCode run_search(const SearchCommandFlags& flags) {
     // other formats are read by programs that page through, and a count alone (--limit 0) is asked
     // for its number, so those stay exact.
     if (format.kind == OutputKind::table && request.limit > 0) request.count = MatchCount::estimated;
-    Xapian::Database database = open_store_index(flags.search.store);
+    Xapian::Database database = open_reading_index(flags.search.store, flags.search.database);
     const SearchResults results = read_consistently(database, [&] { return search(database, request); });
     print_results(format, summarize(request.query, request, results), results.hits);
     return ExitCode::ok;

@@ -52,7 +52,7 @@ void add_search_options(CLI::App& command, SearchFlags& flags) {
     command.add_option("--until", flags.until, "Published on or before this day, YYYY-MM-DD")->type_name("DATE");
     command.add_option("--sort", flags.sort, "relevance (default), date (newest first) or evidence (strongest designs first)")
         ->type_name("ORDER");
-    add_store_option(command, flags.store);
+    add_index_options(command, flags.store, flags.database);
 }
 
 SearchRequest resolve_search_request(const SearchFlags& flags, const Day& today) {
@@ -122,8 +122,22 @@ void require_pmid(const std::string& pmid) {
     if (!digits) throw usage("'" + pmid + "' is not a PMID (PubMed ids are digits)");
 }
 
-Xapian::Database open_store_index(const std::string& store_flag) {
-    return open_index(StoreLayout(store_folder(store_flag)).index());
+void add_index_options(CLI::App& command, std::string& store_flag, std::string& database_flag) {
+    add_store_option(command, store_flag);
+    command
+        .add_option("--db", database_flag,
+                    "Read this index folder or Xapian stub file (shards, local or xapian-tcpsrv) instead of a store's")
+        ->type_name("PATH|STUB")
+        ->excludes(command.get_option("--store"));
+}
+
+std::filesystem::path index_location(const std::string& store_flag, const std::string& database_flag) {
+    if (!database_flag.empty()) return database_flag;
+    return StoreLayout(store_folder(store_flag)).index();
+}
+
+Xapian::Database open_reading_index(const std::string& store_flag, const std::string& database_flag) {
+    return open_index(index_location(store_flag, database_flag));
 }
 
 ExitCode print_each_record(Xapian::Database& database, const std::vector<std::string>& pmids,

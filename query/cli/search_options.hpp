@@ -28,9 +28,10 @@ struct SearchFlags {
     std::string until;
     std::string sort = "relevance";
     std::string store;
+    std::string database;
 };
 
-// QUERY..., --condition, --design, --years, --since, --until, --sort and --store.
+// QUERY..., --condition, --design, --years, --since, --until, --sort, --store and --db.
 void add_search_options(CLI::App& command, SearchFlags& flags);
 
 // The query's words as typed on the command line, joined by single spaces.
@@ -60,9 +61,14 @@ void print_results(const OutputFormat& format, const ResultsSummary& summary, co
 // Throws ldn::Error (2) unless `pmid` is a PubMed id (digits only).
 void require_pmid(const std::string& pmid);
 
-// The index of the store that --store (else $LDN_STORE, else the default) names. Reading needs no
-// lock: Xapian readers see the last commit.
-Xapian::Database open_store_index(const std::string& store_flag);
+// --store DIR and --db PATH|STUB, which exclude each other: where a reading command finds its index.
+void add_index_options(CLI::App& command, std::string& store_flag, std::string& database_flag);
+
+// The index --db names (an index folder, or a Xapian stub file listing local shards and remote ones
+// served by xapian-tcpsrv), else the index of the store --store (else $LDN_STORE, else the default)
+// names. Reading needs no lock: Xapian readers see the last commit.
+std::filesystem::path index_location(const std::string& store_flag, const std::string& database_flag);
+Xapian::Database open_reading_index(const std::string& store_flag, const std::string& database_flag);
 
 // The file of `-o FILE`, or nullopt for standard output (no -o, or "-"). Throws ldn::Error (2)
 // when the file exists and `force` is false, so that nothing is replaced by accident.

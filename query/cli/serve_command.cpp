@@ -8,9 +8,8 @@
 #include <string>
 #include <thread>
 
-#include "crawler/store_layout.hpp"
 #include "query/cli/commands.hpp"
-#include "query/cli/locations.hpp"
+#include "query/cli/search_options.hpp"
 #include "query/cli/messages.hpp"
 #include "query/serve/search_server.hpp"
 
@@ -37,9 +36,7 @@ serve::ServeOptions resolve_serve_options(const ServeFlags& flags) {
         throw usage("--threads wants 1 to 1024, not " + std::to_string(flags.threads));
     }
     options.threads = static_cast<std::size_t>(flags.threads);
-    if (!flags.database.empty() && !flags.store.empty()) throw usage("--db and --store exclude each other");
-    options.database = flags.database.empty() ? StoreLayout(store_folder(flags.store)).index()
-                                              : std::filesystem::path(flags.database);
+    options.database = index_location(flags.store, flags.database);
     return options;
 }
 
@@ -99,9 +96,7 @@ Command add_serve_command(CLI::App& app) {
     command->add_option("--bind", flags->bind, "Address to listen on (default 127.0.0.1: this machine only)")
         ->type_name("ADDRESS");
     command->add_option("--port", flags->port, "Port (default 8080; 0: any free port, printed at start)")->type_name("N");
-    command->add_option("--db", flags->database, "An index folder or a Xapian stub file listing shards (default: the store's index)")
-        ->type_name("PATH|STUB");
-    add_store_option(*command, flags->store);
+    add_index_options(*command, flags->store, flags->database);
     command->add_option("--threads", flags->threads, "Requests answered at once (default 8)")->type_name("N");
     command->footer(
         "Endpoints: / (the page), /api/search, /api/article/PMID, /api/cite, /api/export, /api/summary, /healthz\n"

@@ -19,6 +19,7 @@ struct ShowFlags {
     std::vector<std::string> pmids;
     std::string format = "text";
     std::string store;
+    std::string database;
 };
 
 ExitCode run_show(const ShowFlags& flags) {
@@ -29,7 +30,7 @@ ExitCode run_show(const ShowFlags& flags) {
     const bool as_json = flags.format == "json";
     constexpr std::size_t width_off_terminal = 80;
     const std::size_t width = terminal_columns().value_or(width_off_terminal);
-    Xapian::Database database = open_store_index(flags.store);
+    Xapian::Database database = open_reading_index(flags.store, flags.database);
 
     bool first = true;
     const ExitCode code = print_each_record(database, flags.pmids, [&](const SearchHit& hit) {
@@ -51,7 +52,7 @@ Command add_show_command(CLI::App& app) {
     command->add_option("pmids", flags->pmids, "PMIDs in the index")->required()->type_name("PMID");
     command->add_option("--format", flags->format, "text (default) or json (the stored document, one a line)")
         ->type_name("FORMAT");
-    add_store_option(*command, flags->store);
+    add_index_options(*command, flags->store, flags->database);
     command->footer("A PMID not in the index is reported and the others are still printed.\n"
                     "Exit codes: 0 ok, 1 a PMID is not in the index (or no index), 2 bad PMID or option.");
     return {command, [flags] { return quiet_on_closed_stdout([&] { return run_show(*flags); }); }};

@@ -18,13 +18,14 @@ struct SimilarFlags {
     long long limit = 10;
     std::string format;
     std::string store;
+    std::string database;
 };
 
 ExitCode run_similar(const SimilarFlags& flags) {
     require_pmid(flags.pmid);
     const std::size_t limit = resolve_count(flags.limit, "--limit");
     const OutputFormat format = resolve_output_format(flags.format, true, default_output_format());
-    Xapian::Database database = open_store_index(flags.store);
+    Xapian::Database database = open_reading_index(flags.store, flags.database);
     const std::vector<SearchHit> hits =
         read_consistently(database, [&] { return similar_records(database, flags.pmid, limit); });
     ResultsSummary summary;
@@ -44,7 +45,7 @@ Command add_similar_command(CLI::App& app) {
     command->add_option("--format", flags->format,
                         "Output: " + output_format_names(true) + " (default: table on a terminal, else json)")
         ->type_name("FORMAT");
-    add_store_option(*command, flags->store);
+    add_index_options(*command, flags->store, flags->database);
     command->footer("Exit codes: 0 ok, 1 PMID not in the index or no index, 2 bad PMID or option.");
     return {command, [flags] { return quiet_on_closed_stdout([&] { return run_similar(*flags); }); }};
 }

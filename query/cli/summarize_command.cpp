@@ -35,6 +35,7 @@ struct SummarizeFlags {
     std::string output;
     bool force = false;
     std::string store;
+    std::string database;
 };
 
 using Renderer = std::string (*)(const EvidenceSummary&);
@@ -73,7 +74,7 @@ ExitCode run_summarize(const SummarizeFlags& flags) {
     SummaryOptions options = resolve_summary_options(flags);
     const Renderer render = resolve_renderer(flags.format);
     const std::optional<std::filesystem::path> file = output_file(flags.output, flags.force);
-    Xapian::Database database = open_store_index(flags.store);
+    Xapian::Database database = open_reading_index(flags.store, flags.database);
     read_consistently(database, [&] { add_search_strategy(database, options); });
     const std::vector<std::string> vocabulary = vocabulary_conditions();
     const std::string report =
@@ -110,7 +111,7 @@ Command add_summarize_command(CLI::App& app) {
     command->add_option("-o,--output", flags->output, "File to write (standard output without it, or with -)")
         ->type_name("FILE");
     command->add_flag("--force", flags->force, "Replace FILE when it exists");
-    add_store_option(*command, flags->store);
+    add_index_options(*command, flags->store, flags->database);
     command->footer(
         "The same index and flags (with --now) give the same bytes. What each section holds: README.md.\n"
         "Exit codes: 0 ok, 1 no index, 2 bad query or option (or FILE exists without --force), 74 I/O error.");

@@ -1,6 +1,9 @@
 #include "query/search/query_builder.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,7 +43,10 @@ Xapian::Query words_query(const std::vector<TextWord>& words, const std::string&
 
 class Builder {
 public:
-    Builder(std::string_view query, const Xapian::Database& database) : query_(query), database_(database) {}
+    Builder(std::string_view query, const Xapian::Database& database)
+        : query_(query),
+          database_(database),
+          has_synonym_table_(database.synonym_keys_begin() != database.synonym_keys_end()) {}
 
     Xapian::Query build(const QueryNode& node) {
         return std::visit([this](const auto& content) { return build(content); }, node.content);
@@ -154,7 +160,7 @@ private:
     // Keys are lower case with single spaces for hyphens and spaces (ldn::synonym_key). The words
     // joined give that form with Unicode lower case ("SJÖGREN"); the text as typed keeps the
     // punctuation some names have ("me/cfs").
-    std::vector<std::string> synonyms_of(const FreeText& text, std::size_t first, std::size_t last) const {
+    std::vector<std::string> synonyms_of(const FreeText& text, std::size_t first, std::size_t last) {
         std::string joined;
         for (std::size_t piece = first; piece <= last; ++piece) {
             for (const TextWord& word : text.pieces[piece]) joined += (joined.empty() ? "" : " ") + word.text;
@@ -162,14 +168,26 @@ private:
         const std::size_t begin = text.pieces[first].front().offset;
         const std::size_t end = text.pieces[last].back().offset + text.pieces[last].back().length;
         for (const std::string& key : {joined, synonym_key(std::string(query_.substr(begin, end - begin)))}) {
-            std::vector<std::string> synonyms(database_.synonyms_begin(key), database_.synonyms_end(key));
+            std::vector<std::string> synonyms = synonyms_of_key(key);
             if (!synonyms.empty()) return synonyms;
         }
         return {};
     }
 
+    // From the synonym table, or, when the index shows none (shards served by xapian-tcpsrv), from
+    // the copy in its metadata.
+    std::vector<std::string> synonyms_of_key(const std::string& key) {
+        if (has_synonym_table_) return {database_.synonyms_begin(key), database_.synonyms_end(key)};
+        if (!metadata_synonyms_) metadata_synonyms_ = synonyms_in_metadata(database_);
+        const auto found = metadata_synonyms_->find(key);
+        if (found == metadata_synonyms_->end()) return {};
+        return {found->second.begin(), found->second.end()};
+    }
+
     std::string_view query_;
     const Xapian::Database& database_;
+    bool has_synonym_table_;
+    std::optional<std::map<std::string, std::set<std::string>>> metadata_synonyms_;
 };
 
 }  // namespace

@@ -1,9 +1,8 @@
 // The same records split into two shards answer exactly as one index does (issue 10): the search
 // corpus (tests/fixtures/search, 30 fictional records) ingested into two stores, record by record in
 // turn, served by two xapian-tcpsrv processes on loopback, read through a Xapian stub file, and
-// compared with the one-store corpus through the real binary. (A stub listing the two folders
-// directly differs: Xapian 1.4's local multi-database counted one match twice in the facets of a
-// date-sorted page with an offset, and ranked wildcard matches otherwise; docs/SHARDS.md.)
+// compared with the one-store corpus through the real binary (README.md, "Shards").
+
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>

@@ -149,11 +149,22 @@ private:
     pid_t pid_ = -1;
 };
 
-std::filesystem::path write_stub(const std::filesystem::path& folder, const std::string& name, const std::string& lines) {
-    const std::filesystem::path stub = folder / name;
-    std::ofstream(stub) << lines;
-    return stub;
+bool tcp_server_available() {
+    if (::access(tcp_server, X_OK) == 0) return true;
+    WARN("skipped: " << tcp_server << " is missing (Debian package xapian-tools)");
+    return false;
 }
+
+// Both shards served, and a stub file `name` listing them.
+struct ServedShards {
+    RemoteShard first{shards().indexes[0]};
+    RemoteShard second{shards().indexes[1]};
+    std::filesystem::path stub;
+
+    explicit ServedShards(const std::string& name) : stub(shards().dir.path() / name) {
+        std::ofstream(stub) << "remote 127.0.0.1:" << first.port() << "\nremote 127.0.0.1:" << second.port() << "\n";
+    }
+};
 
 // The searches compared: free text, synonyms, a phrase, fields, filters, sorts, paging and every facet.
 const std::vector<std::vector<std::string>> searches{
@@ -199,15 +210,9 @@ void same_answers(const std::filesystem::path& stub, const std::vector<std::vect
 }  // namespace
 
 TEST_CASE("two shards served by xapian-tcpsrv answer every search as one index does", "[shards]") {
-    if (::access(tcp_server, X_OK) != 0) {
-        WARN("skipped: " << tcp_server << " is missing (Debian package xapian-tools)");
-        return;
-    }
-    RemoteShard first(shards().indexes[0]);
-    RemoteShard second(shards().indexes[1]);
-    const std::string lines = "remote 127.0.0.1:" + std::to_string(first.port()) + "\nremote 127.0.0.1:" +
-                              std::to_string(second.port()) + "\n";
-    const std::filesystem::path stub = write_stub(shards().dir.path(), "remote.stub", lines);
+    if (!tcp_server_available()) return;
+    const ServedShards served("remote.stub");
+    const std::filesystem::path& stub = served.stub;
     same_answers(stub, searches);
 
     INFO("show, cite and the server read the stub too");
@@ -224,13 +229,7 @@ TEST_CASE("two shards served by xapian-tcpsrv answer every search as one index d
 // Reported, not failing the run: these are the open differences; when Xapian or ldn fixes them this
 // case passes and moves into the one above.
 TEST_CASE("shards served by xapian-tcpsrv, the searches that still differ", "[shards][!mayfail]") {
-    if (::access(tcp_server, X_OK) != 0) {
-        WARN("skipped: " << tcp_server << " is missing (Debian package xapian-tools)");
-        return;
-    }
-    RemoteShard first(shards().indexes[0]);
-    RemoteShard second(shards().indexes[1]);
-    const std::string lines = "remote 127.0.0.1:" + std::to_string(first.port()) + "\nremote 127.0.0.1:" +
-                              std::to_string(second.port()) + "\n";
-    same_answers(write_stub(shards().dir.path(), "remote-differ.stub", lines), searches_that_differ);
+    if (!tcp_server_available()) return;
+    const ServedShards served("remote-differ.stub");
+    same_answers(served.stub, searches_that_differ);
 }

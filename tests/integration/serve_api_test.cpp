@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "query/serve/search_server.hpp"
+#include "tests/integration/corpus_server.hpp"
 #include "tests/integration/search_cli_support.hpp"
 #include "tests/support/serve_process.hpp"
 
@@ -20,12 +21,6 @@ using namespace ldn::test;
 using nlohmann::json;
 
 namespace {
-
-// One server over the corpus store for the read-only cases of this file.
-ServeProcess& corpus_server() {
-    static ServeProcess server({"--store", corpus_store().string()});
-    return server;
-}
 
 httplib::Result get(const std::string& target) {
     httplib::Client client(corpus_server().host(), corpus_server().port());

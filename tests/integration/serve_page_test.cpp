@@ -28,6 +28,7 @@
 #include "tests/support/chromium_page.hpp"
 #include "tests/support/paths.hpp"
 #include "tests/support/process.hpp"
+#include "tests/integration/corpus_server.hpp"
 #include "tests/support/serve_process.hpp"
 
 using namespace ldn::test;
@@ -37,10 +38,6 @@ namespace {
 
 // ---- the servers (read-only, shared by the tests of this file)
 
-ServeProcess& corpus_server() {
-    static ServeProcess server({"--store", corpus_store().string()});
-    return server;
-}
 
 // A store holding the two hostile records (tests/fixtures/hostile/hostile_records.xml), ingested
 // through the real binary as hostile_exports_test.cpp does.

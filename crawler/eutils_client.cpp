@@ -117,7 +117,7 @@ HttpResponse EutilsClient::perform(const std::string& endpoint, Params params, b
         request.url = url + "?" + query;
     }
 
-    Failure last{FailureCause::transport, "no attempt made", std::nullopt};
+    ResponseFailure last{FailureCause::transport, "no attempt made", std::nullopt};
     int attempts = 0;
     while (attempts < settings_.retry.max_attempts) {
         ++attempts;
@@ -132,7 +132,7 @@ HttpResponse EutilsClient::perform(const std::string& endpoint, Params params, b
                  " -> " + (response.status == 0 ? without_key(response.transport_error) : std::to_string(response.status)) +
                  " in " + std::to_string(elapsed.count()) + " ms");
         }
-        std::optional<Failure> failure = validate(response);
+        std::optional<ResponseFailure> failure = validate(response);
         if (!failure) return response;
         if (failure->cause == FailureCause::expired_history) {
             retries_.add(FailureCause::expired_history);

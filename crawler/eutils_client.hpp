@@ -105,9 +105,8 @@ public:
     void set_request_log(std::function<void(const std::string&)> log) { log_ = std::move(log); }
 
 private:
-    using Failure = ResponseFailure;
     std::string without_key(std::string_view text) const { return redact_api_key(text, settings_.api_key); }
-    using Validator = std::function<std::optional<Failure>(const HttpResponse&)>;
+    using Validator = std::function<std::optional<ResponseFailure>(const HttpResponse&)>;
 
     HttpResponse perform(const std::string& endpoint, std::vector<std::pair<std::string, std::string>> params,
                          bool force_post, const Validator& validate, const std::string& what);

@@ -11,26 +11,11 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Invalid UTF-8 in a stored record becomes U+FFFD rather than aborting the output.
-std::string dumped(const ordered_json& value) {
-    return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-}
-
 // Parsed with ordered_json so that the stored key order (DESIGN.md's Article order) is kept.
 ordered_json stored_document(const SearchHit& hit) {
     ordered_json document = ordered_json::parse(hit.data, nullptr, false);
     if (!document.is_object()) throw input_error("PMID " + hit.pmid + ": the stored document is not a JSON object");
     return document;
-}
-
-ordered_json facets_json(const std::vector<FacetCounts>& facets) {
-    ordered_json object = ordered_json::object();
-    for (const FacetCounts& facet : facets) {
-        ordered_json counts = ordered_json::object();
-        for (const auto& [value, count] : facet.counts) counts[value] = count;
-        object[facet.name] = std::move(counts);
-    }
-    return object;
 }
 
 class JsonSink final : public ResultSink {
@@ -121,6 +106,20 @@ ResultsSummary summarize(const std::string& query, const SearchRequest& request,
     }
     summary.suggestion = results.suggestion;
     return summary;
+}
+
+std::string dumped(const ordered_json& value) {
+    return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+ordered_json facets_json(const std::vector<FacetCounts>& facets) {
+    ordered_json object = ordered_json::object();
+    for (const FacetCounts& facet : facets) {
+        ordered_json counts = ordered_json::object();
+        for (const auto& [value, count] : facet.counts) counts[value] = count;
+        object[facet.name] = std::move(counts);
+    }
+    return object;
 }
 
 nlohmann::ordered_json hit_json(const SearchHit& hit) {

@@ -43,6 +43,12 @@ struct ResultsSummary {
 
 ResultsSummary summarize(const std::string& query, const SearchRequest& request, const SearchResults& results);
 
+// The facets as json prints them: {"year": {"2019": 4, …}, …}, in the order asked.
+nlohmann::ordered_json facets_json(const std::vector<FacetCounts>& facets);
+
+// A JSON text on one line; invalid UTF-8 in a stored record becomes U+FFFD rather than failing.
+std::string dumped(const nlohmann::ordered_json& value);
+
 // The stored document of a hit (Article keys, then "annotations", in stored order) with "score" last.
 nlohmann::ordered_json hit_json(const SearchHit& hit);
 

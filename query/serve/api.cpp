@@ -25,24 +25,9 @@ constexpr int not_found = 404;
 constexpr int bad_request = 400;
 constexpr std::size_t export_page = 1000;
 
-// Invalid UTF-8 in a stored record becomes U+FFFD rather than failing the response.
-std::string dumped(const ordered_json& value) {
-    return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-}
+using cli::dumped;
 
 ApiResponse json_response(const ordered_json& value) { return ApiResponse{200, "application/json", dumped(value), {}}; }
-
-ordered_json facets_json(const SearchResults& results, const std::vector<Facet>& asked) {
-    ordered_json object = ordered_json::object();
-    for (Facet facet : asked) {
-        ordered_json counts = ordered_json::object();
-        if (auto found = results.facets.find(facet_name(facet)); found != results.facets.end()) {
-            for (const auto& [value, count] : found->second) counts[value] = count;
-        }
-        object[facet_name(facet)] = std::move(counts);
-    }
-    return object;
-}
 
 struct FileFormat {
     const char* content_type;
@@ -102,7 +87,7 @@ ApiResponse search_endpoint(const Xapian::Database& database, const Parameters& 
                       {"total_is_exact", results.total_is_exact},
                       {"offset", request.offset},
                       {"limit", request.limit},
-                      {"facets", facets_json(results, request.facets)},
+                      {"facets", cli::facets_json(cli::summarize(request.query, request, results).facets)},
                       {"suggestion", results.suggestion ? ordered_json(*results.suggestion) : ordered_json(nullptr)}};
     ordered_json hits = ordered_json::array();
     for (const SearchHit& hit : results.hits) hits.push_back(cli::hit_json(hit));
@@ -171,11 +156,11 @@ ApiResponse export_endpoint(const Xapian::Database& database, const Parameters& 
 }
 
 ApiResponse summary_endpoint(const Xapian::Database& database, const Parameters& parameters, const ApiLimits& limits,
-                             const Day& today) {
+                             const Day& today, const std::vector<std::string>& vocabulary_conditions) {
     SummaryOptions options = summary_options(parameters, limits, today);
     cli::add_search_strategy(database, options);
     return ApiResponse{200, "application/json",
-                       render_json_report(summarize_evidence(database, options, cli::vocabulary_conditions())), {}};
+                       render_json_report(summarize_evidence(database, options, vocabulary_conditions)), {}};
 }
 
 ApiResponse health_endpoint(const Xapian::Database& database) {

@@ -36,9 +36,10 @@ ApiResponse cite_endpoint(const Xapian::Database& database, const Parameters& pa
 // GET /api/export?…&format=…: every match as a file to save (Content-Disposition: attachment).
 ApiResponse export_endpoint(const Xapian::Database& database, const Parameters& parameters, const ApiLimits& limits,
                             const Day& today);
-// GET /api/summary: the JSON of `ldn summarize --format json` for the same query and window.
+// GET /api/summary: the JSON of `ldn summarize --format json` for the same query and window;
+// `vocabulary_conditions` as cli::vocabulary_conditions() read them (once, when the server starts).
 ApiResponse summary_endpoint(const Xapian::Database& database, const Parameters& parameters, const ApiLimits& limits,
-                             const Day& today);
+                             const Day& today, const std::vector<std::string>& vocabulary_conditions);
 // GET /healthz: {"status": "ok", "records", "last_refresh"}.
 ApiResponse health_endpoint(const Xapian::Database& database);
 

@@ -8,6 +8,7 @@
 #include "crawler/errors.hpp"
 #include "index/consistent_read.hpp"
 #include "query/cli/messages.hpp"
+#include "query/cli/summary_sources.hpp"
 #include "query/search/query_language.hpp"
 #include "query/serve/api.hpp"
 #include "query/serve/api_error.hpp"
@@ -66,7 +67,8 @@ int status_of(const Error& error) {
 }  // namespace
 
 struct SearchServer::Impl {
-    explicit Impl(ServeOptions serve_options) : options(std::move(serve_options)), pool(options.database) {}
+    explicit Impl(ServeOptions serve_options)
+        : options(std::move(serve_options)), pool(options.database), vocabulary(cli::vocabulary_conditions()) {}
 
     using Endpoint = std::function<ApiResponse(Xapian::Database&, const httplib::Request&)>;
 
@@ -114,8 +116,8 @@ struct SearchServer::Impl {
         route("/api/export", [&limits](Xapian::Database& database, const httplib::Request& request) {
             return export_endpoint(database, request.params, limits, Day::today_utc());
         });
-        route("/api/summary", [&limits](Xapian::Database& database, const httplib::Request& request) {
-            return summary_endpoint(database, request.params, limits, Day::today_utc());
+        route("/api/summary", [this, &limits](Xapian::Database& database, const httplib::Request& request) {
+            return summary_endpoint(database, request.params, limits, Day::today_utc(), vocabulary);
         });
         route("/healthz", [](Xapian::Database& database, const httplib::Request&) { return health_endpoint(database); });
     }
@@ -154,6 +156,7 @@ struct SearchServer::Impl {
 
     ServeOptions options;
     IndexPool pool;
+    std::vector<std::string> vocabulary;  // the condition ids of data/vocab, for summaries
     httplib::Server server;
     socket_t listening_socket = -1;
 };

@@ -33,6 +33,20 @@ std::string pubdate_value(const std::string& pubdate) {
     return pubdate.empty() ? std::string() : value;
 }
 
+// Fixed width, so that text order is numeric order.
+std::string padded_pmid(const std::string& pmid) {
+    if (pmid.size() >= schema::pmid_order_width) return pmid;
+    return std::string(schema::pmid_order_width - pmid.size(), '0') + pmid;
+}
+
+// Each digit d as 9 - d: ascending order of the result is descending order of the digits.
+std::string digits_inverted(std::string digits) {
+    for (char& c : digits) {
+        if (c >= '0' && c <= '9') c = static_cast<char>('9' - (c - '0'));
+    }
+    return digits;
+}
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() { generator_.set_stemmer(Xapian::Stem("english")); }
@@ -98,6 +112,11 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Annotation
         conditions += condition;
     }
     if (!conditions.empty()) document.add_value(schema::conditions, conditions);
+    const std::string pmid = padded_pmid(article.pmid);
+    document.add_value(schema::pmid_order, pmid);
+    document.add_value(schema::evidence_order, std::to_string(annotations.evidence_level) + pmid);
+    std::string date = pubdate_value(article.pubdate);
+    document.add_value(schema::date_order, (date.empty() ? "00000000" : date) + digits_inverted(pmid));
     document.set_data(document_data(article, annotations));
     return document;
 }

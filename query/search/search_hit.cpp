@@ -1,10 +1,16 @@
 #include "query/search/search_hit.hpp"
 
+#include <algorithm>
+
 #include "index/schema.hpp"
 
 namespace ldn {
 
 std::string pmid_of(const Xapian::Document& document) {
+    if (std::string padded = document.get_value(schema::pmid_order); !padded.empty()) {
+        return padded.substr(std::min(padded.find_first_not_of('0'), padded.size() - 1));
+    }
+    // A document indexed before the value existed.
     const std::string prefix = schema::prefix::pmid;
     Xapian::TermIterator term = document.termlist_begin();
     term.skip_to(prefix);

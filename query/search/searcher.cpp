@@ -96,6 +96,13 @@ std::optional<std::string> suggestion(const Xapian::Database& database, const Se
     return std::nullopt;
 }
 
+// Whether any match can weigh more than nothing: not so when the query is filters only.
+bool has_relevance(const Xapian::Database& database, const Xapian::Query& query) {
+    Xapian::Enquire probe(database);
+    probe.set_query(query);
+    return probe.get_mset(0, 0, Xapian::doccount{0}).get_max_possible() > 0;
+}
+
 }  // namespace
 
 SearchResults search(const Xapian::Database& database, const SearchRequest& request) {
@@ -119,12 +126,21 @@ SearchResults search(const Xapian::Database& database, const SearchRequest& requ
         counted = counting.get_mset(0, 0, database.get_doccount());
     }
 
+    // Ties fall in docid order, which depends on how the records are split into shards. With
+    // relevance they are rare; without it (filters only) every match ties, so such searches sort by
+    // values that end with the PMID: ties in PMID order on every split (docs/SCHEMA.md).
     Xapian::Enquire enquire(database);
     enquire.set_query(query);
-    switch (request.sort) {
-        case SortOrder::relevance: break;
-        case SortOrder::date: enquire.set_sort_by_value_then_relevance(schema::pubdate, true); break;
-        case SortOrder::evidence: enquire.set_sort_by_value_then_relevance(schema::evidence_level, false); break;
+    if (!has_relevance(database, query)) {
+        switch (request.sort) {
+            case SortOrder::relevance: enquire.set_sort_by_value(schema::pmid_order, false); break;
+            case SortOrder::date: enquire.set_sort_by_value(schema::date_order, true); break;
+            case SortOrder::evidence: enquire.set_sort_by_value(schema::evidence_order, false); break;
+        }
+    } else if (request.sort == SortOrder::date) {
+        enquire.set_sort_by_value_then_relevance(schema::pubdate, true);
+    } else if (request.sort == SortOrder::evidence) {
+        enquire.set_sort_by_value_then_relevance(schema::evidence_level, false);
     }
     if (request.count_seconds > 0) enquire.set_time_limit(request.count_seconds);
     if (!counted) facets.attach(enquire);

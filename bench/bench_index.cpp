@@ -83,7 +83,7 @@ Figures index_with_ldn(const std::filesystem::path& input, const std::filesystem
     Figures figures;
     ldn::Annotator annotator(vocab);
     ldn::IndexWriter writer(database, annotator);
-    ldn::store_synonyms(writer.database(), ldn::load_synonyms(vocab / "synonyms.json"));
+    ldn::store_synonyms(writer, ldn::load_synonyms(vocab / "synonyms.json"));
     ldn::IndexObserver observer;
     observer.record_issue = [&](const ldn::RecordIssue& issue) { report_issue(issue, figures); };
     ldn::IndexCounts counts = ldn::ingest_files({input}, writer, true, observer, commit_every);

@@ -70,6 +70,7 @@ public:
     DecodingSource& operator=(const DecodingSource&) = delete;
 
     const std::string& name() const override { return name_; }
+    std::uint64_t input_position() const override { return raw_read_ - (pending_ - consumed_); }
 
     std::size_t read(char* buffer, std::size_t size) override {
         if (!sniffed_) sniff();
@@ -89,6 +90,7 @@ private:
     bool refill() {
         if (raw_eof_) return false;
         pending_ = input_->read_raw(raw_.data(), raw_.size());
+        raw_read_ += pending_;
         consumed_ = 0;
         raw_eof_ = pending_ == 0;
         return !raw_eof_;
@@ -155,6 +157,7 @@ private:
     std::array<char, 1 << 18> raw_{};
     std::size_t pending_ = 0;
     std::size_t consumed_ = 0;
+    std::uint64_t raw_read_ = 0;
     bool raw_eof_ = false;
     bool sniffed_ = false;
     bool gzip_ = false;

@@ -3,6 +3,7 @@
 // name) or a block of memory. Reading never holds more than the caller's buffer.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -18,6 +19,9 @@ public:
     virtual std::size_t read(char* buffer, std::size_t size) = 0;
     // How the source names itself in messages (the file path, or "<memory>").
     virtual const std::string& name() const = 0;
+    // How many bytes of the file (compressed bytes for gzip) have been read: how far through it
+    // reading is, for progress and the time left.
+    virtual std::uint64_t input_position() const = 0;
 };
 
 // Opens a file; throws ldn::Error (exit 74) naming the file and the system's reason when it cannot.

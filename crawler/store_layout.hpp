@@ -20,6 +20,7 @@ public:
     std::filesystem::path run_report(const std::string& run_id) const { return runs() / (run_id + ".json"); }
     std::filesystem::path state() const { return root_ / "state.json"; }
     std::filesystem::path index() const { return root_ / "index"; }
+    std::filesystem::path ingest_log() const { return root_ / "ingest-log.jsonl"; }
     std::filesystem::path watches() const { return root_ / "watches.json"; }
     std::filesystem::path alerts() const { return root_ / "alerts"; }
     std::filesystem::path alert(const std::string& run_id) const { return alerts() / (run_id + ".json"); }

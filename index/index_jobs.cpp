@@ -1,9 +1,12 @@
 #include "index/index_jobs.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <memory>
 #include <limits>
 #include <set>
 
+#include "crawler/byte_source.hpp"
 #include "crawler/crawl_manifest.hpp"
 #include "crawler/errors.hpp"
 
@@ -42,18 +45,26 @@ void withdraw(const std::vector<std::string>& pmids, IndexWriter& writer) {
     }
 }
 
+// How often, in records, a run reports progress within a file.
+constexpr std::size_t progress_every = 500;
+
 // Reads one file into the writer; records that cannot be read are reported and remembered.
+// `read_so_far` is told the file's position every `progress_every` records.
 std::size_t put_file(const std::filesystem::path& path, const std::string& source, IndexWriter& writer,
-                     const IndexObserver& observer, std::size_t commit_every) {
+                     const IndexObserver& observer, std::size_t commit_every,
+                     const std::function<void(std::size_t records, std::uint64_t position)>& read_so_far) {
     std::size_t since_commit = 0;
-    ReadSummary summary = read_pubmed_file(
-        path,
+    std::size_t records = 0;
+    std::unique_ptr<ByteSource> input = open_file_source(path);
+    ReadSummary summary = read_pubmed(
+        *input,
         [&](Article&& article) {
-            writer.put(article);
+            writer.put(std::move(article));
             if (++since_commit >= commit_every) {
                 writer.commit();
                 since_commit = 0;
             }
+            if (++records % progress_every == 0) read_so_far(records, input->input_position());
         },
         [&](const RecordIssue& issue) {
             writer.record_failure(source + "#" + std::to_string(issue.record), issue.reason);
@@ -62,10 +73,16 @@ std::size_t put_file(const std::filesystem::path& path, const std::string& sourc
     return summary.records;
 }
 
-std::string file_identity(const std::filesystem::path& path) {
+std::uint64_t size_of(const std::filesystem::path& path) {
     std::error_code error;
     auto size = std::filesystem::file_size(path, error);
     if (error) throw io_error(path.string() + ": cannot read: " + error.message());
+    return size;
+}
+
+std::string file_identity(const std::filesystem::path& path) {
+    std::error_code error;
+    auto size = size_of(path);
     auto modified = std::filesystem::last_write_time(path, error).time_since_epoch().count();
     return std::to_string(size) + ":" + std::to_string(modified);
 }
@@ -77,11 +94,17 @@ IndexCounts index_raw_batches(const StoreLayout& store, IndexWriter& writer, boo
     IndexCounts before = writer.counts();
     std::vector<PendingStep> steps = stored_steps(store);
     std::set<std::string> retry = retry_failed ? writer.sources_with_failures() : std::set<std::string>{};
-    std::size_t done = 0;
+    IndexProgress progress{.steps_total = steps.size()};
+    for (const PendingStep& step : steps) progress.bytes_total += step.batch.empty() ? 0 : size_of(step.batch);
+    auto report = [&] {
+        if (observer.progress) observer.progress(progress);
+    };
     for (const PendingStep& step : steps) {
+        const std::uint64_t bytes = step.batch.empty() ? 0 : size_of(step.batch);
         bool again = retry.count(step.key) > 0;
         if (writer.batch_done(step.key) && !again) {
-            ++done;
+            ++progress.steps_done;
+            progress.bytes_done += bytes;
             continue;
         }
         if (step.batch.empty()) {
@@ -90,12 +113,22 @@ IndexCounts index_raw_batches(const StoreLayout& store, IndexWriter& writer, boo
         } else {
             // The records that still fail are recorded anew.
             if (again) writer.forget_failures(step.key);
-            std::size_t records =
-                put_file(step.batch, step.key, writer, observer, std::numeric_limits<std::size_t>::max());
+            const IndexProgress at_start = progress;
+            std::size_t records = put_file(step.batch, step.key, writer, observer,
+                                           std::numeric_limits<std::size_t>::max(),
+                                           [&](std::size_t read, std::uint64_t position) {
+                                               progress.records = at_start.records + read;
+                                               progress.bytes_done = at_start.bytes_done + position;
+                                               report();
+                                           });
             writer.mark_batch_done(step.key, records);
+            progress.records = at_start.records + records;
+            progress.bytes_done = at_start.bytes_done;
         }
         writer.commit();
-        if (observer.progress) observer.progress(++done, steps.size());
+        ++progress.steps_done;
+        progress.bytes_done += bytes;
+        report();
     }
     return writer.counts() - before;
 }
@@ -103,18 +136,39 @@ IndexCounts index_raw_batches(const StoreLayout& store, IndexWriter& writer, boo
 IndexCounts ingest_files(const std::vector<std::filesystem::path>& files, IndexWriter& writer, bool force,
                          const IndexObserver& observer, std::size_t commit_every) {
     IndexCounts before = writer.counts();
-    std::size_t done = 0;
+    IndexProgress progress{.steps_total = files.size()};
+    for (const std::filesystem::path& file : files) progress.bytes_total += size_of(file);
+    auto report = [&] {
+        if (observer.progress) observer.progress(progress);
+    };
     for (const std::filesystem::path& file : files) {
+        const std::uint64_t bytes = size_of(file);
         std::filesystem::path absolute = std::filesystem::absolute(file).lexically_normal();
         std::string key = "file:" + absolute.string() + "@" + file_identity(file);
         if (writer.batch_done(key) && !force) {
             if (observer.note) observer.note(file.string() + ": already ingested, skipped (use --force to read it again)");
         } else {
-            std::size_t records = put_file(file, absolute.string(), writer, observer, commit_every);
+            const auto started = std::chrono::steady_clock::now();
+            const IndexCounts counts_before = writer.counts();
+            const IndexProgress at_start = progress;
+            std::size_t records = put_file(file, absolute.string(), writer, observer, commit_every,
+                                           [&](std::size_t read, std::uint64_t position) {
+                                               progress.records = at_start.records + read;
+                                               progress.bytes_done = at_start.bytes_done + position;
+                                               report();
+                                           });
             writer.mark_batch_done(key, records);
             writer.commit();
+            progress.records = at_start.records + records;
+            progress.bytes_done = at_start.bytes_done;
+            if (observer.file_ingested) {
+                const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - started;
+                observer.file_ingested({absolute, bytes, records, writer.counts() - counts_before, seconds.count()});
+            }
         }
-        if (observer.progress) observer.progress(++done, files.size());
+        ++progress.steps_done;
+        progress.bytes_done += bytes;
+        report();
     }
     return writer.counts() - before;
 }

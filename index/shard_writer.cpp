@@ -1,4 +1,4 @@
-#include "index/index_writer.hpp"
+#include "index/shard_writer.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -11,20 +11,7 @@ namespace ldn {
 
 namespace {
 
-// A process killed while Xapian was creating the database leaves a folder without a revision file:
-// nothing was ever committed there, and Xapian will not open it, so it is cleared and made again.
-void clear_never_committed(const std::filesystem::path& path) {
-    std::error_code error;
-    if (!std::filesystem::is_directory(path, error) || std::filesystem::exists(path / "iamglass", error)) return;
-    for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
-        if (entry.path().filename() == "iamchert" || entry.path().filename() == "iamhoney") return;  // other backends
-    }
-    std::filesystem::remove_all(path, error);
-    if (error) throw io_error("index " + path.string() + ": cannot clear an unfinished database: " + error.message());
-}
-
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
-    clear_never_committed(path);
     try {
         return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError& error) {
@@ -48,18 +35,8 @@ bool was_retracted(const std::string& data) {
 
 }  // namespace
 
-IndexCounts operator-(IndexCounts after, const IndexCounts& before) {
-    after.added -= before.added;
-    after.updated -= before.updated;
-    after.unchanged -= before.unchanged;
-    after.deleted -= before.deleted;
-    after.newly_retracted -= before.newly_retracted;
-    after.failed -= before.failed;
-    return after;
-}
-
 template <typename Change>
-decltype(auto) IndexWriter::changing(const char* what, Change&& change) {
+decltype(auto) ShardWriter::changing(const char* what, Change&& change) {
     try {
         return change();
     } catch (const Xapian::Error& error) {
@@ -75,7 +52,7 @@ decltype(auto) IndexWriter::changing(const char* what, Change&& change) {
     }
 }
 
-IndexWriter::IndexWriter(const std::filesystem::path& database, const Annotator& annotator)
+ShardWriter::ShardWriter(const std::filesystem::path& database, const Annotator& annotator)
     : path_(database), database_(open_writable(database)), annotator_(annotator) {
     std::string version = database_.get_metadata(schema::metadata::schema_version);
     if (version.empty() && database_.get_doccount() == 0) {
@@ -87,11 +64,11 @@ IndexWriter::IndexWriter(const std::filesystem::path& database, const Annotator&
     }
 }
 
-void IndexWriter::put(const Article& article) {
+void ShardWriter::put(const Article& article) {
     changing("write", [&] { upsert(article); });
 }
 
-void IndexWriter::upsert(const Article& article) {
+void ShardWriter::upsert(const Article& article) {
     const std::string unique = schema::pmid_term(article.pmid);
     Xapian::PostingIterator existing = database_.postlist_begin(unique);
     bool present = existing != database_.postlist_end(unique);
@@ -118,22 +95,22 @@ void IndexWriter::upsert(const Article& article) {
     database_.replace_document(unique, document);
 }
 
-void IndexWriter::record_failure(const std::string& where, const std::string& reason) {
+void ShardWriter::record_failure(const std::string& where, const std::string& reason) {
     changing("write", [&] { database_.set_metadata(schema::metadata::failed_record + where, reason); });
     ++counts_.failed;
 }
 
-bool IndexWriter::batch_done(const std::string& batch_key) const {
+bool ShardWriter::batch_done(const std::string& batch_key) const {
     return !database_.get_metadata(schema::metadata::indexed_batch + batch_key).empty();
 }
 
-void IndexWriter::mark_batch_done(const std::string& batch_key, std::size_t records_read) {
+void ShardWriter::mark_batch_done(const std::string& batch_key, std::size_t records_read) {
     changing("write", [&] {
         database_.set_metadata(schema::metadata::indexed_batch + batch_key, std::to_string(records_read));
     });
 }
 
-std::set<std::string> IndexWriter::sources_with_failures() {
+std::set<std::string> ShardWriter::sources_with_failures() {
     std::set<std::string> sources;
     const std::string prefix = schema::metadata::failed_record;
     for (auto key = database_.metadata_keys_begin(prefix); key != database_.metadata_keys_end(prefix); ++key) {
@@ -144,7 +121,7 @@ std::set<std::string> IndexWriter::sources_with_failures() {
     return sources;
 }
 
-void IndexWriter::forget_failures(const std::string& source) {
+void ShardWriter::forget_failures(const std::string& source) {
     const std::string prefix = std::string(schema::metadata::failed_record) + source + "#";
     std::vector<std::string> keys(database_.metadata_keys_begin(prefix), database_.metadata_keys_end(prefix));
     changing("write", [&] {
@@ -152,11 +129,11 @@ void IndexWriter::forget_failures(const std::string& source) {
     });
 }
 
-void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+void ShardWriter::set_metadata(const std::string& key, const std::string& value) {
     changing("write", [&] { database_.set_metadata(key, value); });
 }
 
-void IndexWriter::commit() {
+void ShardWriter::commit() {
     nlohmann::ordered_json counts{{"records", database_.get_doccount()},
                                   {"retracted", database_.get_termfreq(std::string(schema::prefix::retracted) + "yes")}};
     changing("commit", [&] {

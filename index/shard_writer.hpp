@@ -1,8 +1,9 @@
 #pragma once
-// Upserts and deletions into the Xapian index, with explicit commits so that a process killed while
-// indexing leaves a database that opens at its last commit. Which raw batches are done is recorded
-// in the database's own metadata, in the same commit as their documents, so "done" can never be
-// out of step with the documents.
+// One Xapian database of the index (the whole index, or one of its shards): upserts and deletions
+// with explicit commits, so that a process killed while indexing leaves a database that opens at its
+// last commit. Which raw batches are done is recorded in the database's own metadata, in the same
+// commit as their documents, so "done" can never be out of step with the documents. Not thread-safe:
+// one thread at a time uses a ShardWriter (IndexWriter gives each shard its own).
 
 #include <xapian.h>
 
@@ -14,27 +15,15 @@
 #include "crawler/article.hpp"
 #include "index/annotator.hpp"
 #include "index/document_builder.hpp"
+#include "index/index_counts.hpp"
 
 namespace ldn {
 
-struct IndexCounts {
-    std::size_t added = 0;
-    std::size_t updated = 0;    // a record that was there, now with different content
-    std::size_t unchanged = 0;  // the same record again (idempotent re-ingest)
-    std::size_t deleted = 0;
-    std::size_t newly_retracted = 0;
-    std::size_t failed = 0;
-
-};
-
-// What happened between two readings of the counts.
-IndexCounts operator-(IndexCounts after, const IndexCounts& before);
-
-class IndexWriter {
+class ShardWriter {
 public:
-    // Opens or creates the database. Throws ldn::Error: 75 when another process writes to it, 65 when
+    // Opens or creates the database (never clearing anything: IndexWriter decides the layout). Throws ldn::Error: 75 when another process writes to it, 65 when
     // it was built by another schema version (with what to do), 74 when it cannot be opened.
-    IndexWriter(const std::filesystem::path& database, const Annotator& annotator);
+    ShardWriter(const std::filesystem::path& database, const Annotator& annotator);
 
     // Adds or replaces the record, or removes it for a deletion entry.
     void put(const Article& article);

@@ -68,6 +68,12 @@ void store_synonyms(Xapian::WritableDatabase& database, const std::vector<Synony
     database.set_metadata(schema::metadata::synonyms, nlohmann::json(groups).dump());
 }
 
+void store_synonyms(IndexWriter& writer, std::vector<SynonymGroup> groups) {
+    writer.change_every_shard([groups = std::move(groups)](Xapian::WritableDatabase& database) {
+        store_synonyms(database, groups);
+    });
+}
+
 std::map<std::string, std::set<std::string>> synonyms_in_metadata(const Xapian::Database& database) {
     std::map<std::string, std::set<std::string>> synonyms;
     const auto groups = nlohmann::json::parse(database.get_metadata(schema::metadata::synonyms), nullptr, false);

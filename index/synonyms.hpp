@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "index/index_writer.hpp"
+
 namespace ldn {
 
 using SynonymGroup = std::vector<std::string>;
@@ -22,6 +24,8 @@ std::vector<SynonymGroup> load_synonyms(const std::filesystem::path& file);
 // groups are also kept as JSON in the metadata (ldn.synonyms), because Xapian's remote backend does
 // not carry the synonym table: shards served by xapian-tcpsrv answer every synonym lookup with none.
 void store_synonyms(Xapian::WritableDatabase& database, const std::vector<SynonymGroup>& groups);
+// The same in every shard of the index being written.
+void store_synonyms(IndexWriter& writer, std::vector<SynonymGroup> groups);
 
 // Name -> the other names of its group, as stored in the metadata (empty for an index written
 // before the metadata existed). The same sets the synonym table holds.

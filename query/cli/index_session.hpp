@@ -2,7 +2,9 @@
 // What `ldn index` and `ldn ingest` share: the store lock, the vocabularies, the writer, and the run
 // report with the summary line at the end.
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,15 +23,19 @@ namespace ldn::cli {
 
 class IndexSession {
 public:
-    // Takes the store's lock (exit 75 when held), loads data/vocab, opens or creates the index
-    // (removing it first when `rebuild`).
-    IndexSession(const std::filesystem::path& store_root, const std::string& command, bool rebuild = false);
+    // Takes the store's lock (exit 75 when held), loads data/vocab, opens or creates the index with
+    // `shards` shards (see IndexWriter), removing it first when `rebuild` (which keeps its shard count).
+    IndexSession(const std::filesystem::path& store_root, const std::string& command, bool rebuild = false,
+                 std::optional<std::size_t> shards = std::nullopt);
 
     IndexWriter& writer() { return *writer_; }
     const StoreLayout& store() const { return store_; }
 
     // Warnings and progress for the terminal; issues are also kept for the run report.
     IndexObserver observer(ProgressLine& progress);
+
+    // Appends the file's line to the store's ingest log (ingest-log.jsonl).
+    void log_ingested(const IngestedFile& file);
 
     // Writes runs/<run-id>.json and prints the summary line (unless quiet); returns the exit code:
     // 65 when records failed, else 0.

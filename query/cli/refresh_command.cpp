@@ -68,7 +68,7 @@ ExitCode run_refresh(const RefreshFlags& flags) {
         };
     }
     observer.index_begun = [&] { crawl_progress.clear(); };
-    observer.index.progress = [&](std::size_t done, std::size_t total) { index_progress.update(done, total); };
+    observer.index.progress = [&](const IndexProgress& at) { index_progress.update(at.steps_done, at.steps_total); };
     observer.index.record_issue = [&](const RecordIssue& issue) { observer.warning(issue.to_string()); };
 
     RefreshOutcome outcome = refresh(request, observer);

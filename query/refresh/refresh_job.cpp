@@ -86,7 +86,7 @@ private:
         const Clock::time_point index_start = Clock::now();
         Annotator annotator(request_.vocab);
         IndexWriter writer(store_.index(), annotator);
-        store_synonyms(writer.database(), load_synonyms(request_.vocab / "synonyms.json"));
+        store_synonyms(writer, load_synonyms(request_.vocab / "synonyms.json"));
         writer.set_metadata(schema::metadata::topic, request_.crawl.topic.name);
         if (observer_.index_begun) observer_.index_begun();
         outcome_.index = index_raw_batches(store_, writer, false, observer_.index);

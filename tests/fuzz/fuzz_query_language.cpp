@@ -61,7 +61,7 @@ struct SearchIndex {
             ldn::IndexObserver observer;
             observer.record_issue = [](const ldn::RecordIssue& issue) { broken("search corpus: " + issue.to_string()); };
             ldn::ingest_files({source / "tests" / "fixtures" / "search" / "corpus.xml"}, writer, false, observer);
-            ldn::store_synonyms(writer.database(), ldn::load_synonyms(vocab / "synonyms.json"));
+            ldn::store_synonyms(writer, ldn::load_synonyms(vocab / "synonyms.json"));
             writer.commit();
         }
         database.emplace(Xapian::Database((folder / "index").string()));

@@ -29,7 +29,7 @@ std::filesystem::path build_search_index(const std::filesystem::path& folder) {
         throw std::runtime_error("search corpus: " + issue.to_string());
     };
     ingest_files({fixture("search/corpus.xml")}, writer, false, observer);
-    store_synonyms(writer.database(), load_synonyms(vocabularies() / "synonyms.json"));
+    store_synonyms(writer, load_synonyms(vocabularies() / "synonyms.json"));
     writer.commit();
     return index;
 }

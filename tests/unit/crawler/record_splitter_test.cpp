@@ -127,6 +127,7 @@ public:
         return n;
     }
     const std::string& name() const override { return name_; }
+    std::uint64_t input_position() const override { return pos_; }
 
 private:
     std::string bytes_;

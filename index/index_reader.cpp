@@ -23,6 +23,9 @@ Xapian::Database open_index(const std::filesystem::path& path) {
         }
     } catch (const Xapian::DatabaseNotFoundError&) {
         throw Error(ExitCode::failure, "no index at " + path.string() + ": " + fill);
+    } catch (const Xapian::NetworkError& error) {
+        throw Error(ExitCode::temporary, "index " + path.string() + ": a remote shard cannot be reached: " +
+                                             error.get_description() + "; try again later");
     } catch (const Xapian::Error& error) {
         throw io_error("index " + path.string() + ": cannot open: " + error.get_description());
     }

@@ -9,7 +9,8 @@
 namespace ldn {
 
 // Throws ldn::Error: 1 for a missing or empty index (with "run 'ldn refresh' or 'ldn ingest FILE'"),
-// 65 for another schema version, 74 for an unreadable one.
+// 65 for another schema version, 74 for an unreadable one, 75 when a remote shard of a stub cannot
+// be reached (down, or behind a firewall).
 Xapian::Database open_index(const std::filesystem::path& database);
 
 }  // namespace ldn

@@ -22,10 +22,14 @@ IndexPool::Lease IndexPool::borrow() {
         }
     }
     if (database) {
-        database->reopen();
-    } else {
-        database = std::make_unique<Xapian::Database>(open_index(path_));
+        try {
+            database->reopen();
+        } catch (const Xapian::NetworkError&) {
+            // A shard restarted, or closed this idle connection: a new connection will do.
+            database.reset();
+        }
     }
+    if (!database) database = std::make_unique<Xapian::Database>(open_index(path_));
     return Lease(*this, std::move(database));
 }
 

@@ -26,12 +26,15 @@ public:
         Lease& operator=(Lease&&) = delete;
         ~Lease();
         Xapian::Database& database() { return *database_; }
+        // Its connection to a remote shard is broken: it is closed instead of going back to the pool.
+        void discard() { database_.reset(); }
 
     private:
         IndexPool* pool_;
         std::unique_ptr<Xapian::Database> database_;
     };
 
+    // Throws ldn::Error 75 when a remote shard cannot be reached.
     Lease borrow();
 
 private:

@@ -72,12 +72,35 @@ struct SearchServer::Impl {
 
     using Endpoint = std::function<ApiResponse(Xapian::Database&, const httplib::Request&)>;
 
-    // Runs one endpoint on a borrowed reader, turning every refusal into a JSON error.
+    // Runs one endpoint on a borrowed reader, turning every refusal into a JSON error. A remote
+    // shard's connection can break between requests (the shard restarted, or timed the connection
+    // out): the request runs once more on a new connection before it is refused with 503.
     void answer(const httplib::Request& request, httplib::Response& response, const Endpoint& endpoint) {
+        try {
+            answer_once(request, response, endpoint);
+        } catch (const Xapian::NetworkError&) {
+            try {
+                answer_once(request, response, endpoint);
+            } catch (const Xapian::NetworkError& error) {
+                cli::print_error("serve: " + request.path + ": " + error.get_description());
+                response.set_header("Retry-After", "5");
+                send_error(response, 503, "a shard of the index cannot be reached; try again shortly");
+            }
+        }
+    }
+
+    void answer_once(const httplib::Request& request, httplib::Response& response, const Endpoint& endpoint) {
         try {
             IndexPool::Lease lease = pool.borrow();
             Xapian::Database& database = lease.database();
-            send(response, read_consistently(database, [&] { return endpoint(database, request); }));
+            try {
+                send(response, read_consistently(database, [&] { return endpoint(database, request); }));
+            } catch (const Xapian::NetworkError&) {
+                lease.discard();
+                throw;
+            }
+        } catch (const Xapian::NetworkError&) {
+            throw;
         } catch (const ApiError& error) {
             send_error(response, error.status(), error.what(), error.column());
         } catch (const QuerySyntaxError& error) {
@@ -85,7 +108,13 @@ struct SearchServer::Impl {
         } catch (const Error& error) {
             const int status = status_of(error);
             if (status == 503) response.set_header("Retry-After", "5");
-            send_error(response, status, error.what());
+            if (error.code() == ExitCode::temporary) {
+                // The details (which shard, at which address) are for the log, not for every visitor.
+                cli::print_error("serve: " + request.path + ": " + error.what());
+                send_error(response, status, "the index cannot be read just now; try again shortly");
+            } else {
+                send_error(response, status, error.what());
+            }
         } catch (const Xapian::Error& error) {
             cli::print_error("serve: " + request.path + ": " + error.get_description());
             send_error(response, 500, "the index could not be read; the server's log says why");

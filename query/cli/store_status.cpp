@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "crawler/errors.hpp"
+#include "index/index_layout.hpp"
 #include "index/schema.hpp"
 #include "query/cli/terminal.hpp"
 
@@ -52,6 +53,11 @@ void read_index(IndexStatus& index, std::vector<std::string>& problems) {
         const Xapian::Database database(index.path.string());
         index.present = true;
         index.documents = database.get_doccount();
+        try {
+            index.shards = existing_shards(index.path);
+        } catch (const Error&) {
+            // A stub ldn did not write: the index still reads, its shard count is not ours to say.
+        }
         index.retracted = database.get_termfreq(std::string(schema::prefix::retracted) + "yes");
         index.schema_version = database.get_metadata(schema::metadata::schema_version);
         index.last_refresh = database.get_metadata(schema::metadata::last_refresh);
@@ -146,6 +152,7 @@ std::string index_text(const IndexStatus& index) {
     }
     std::string text = fmt::format("{}: {} records, {} retracted, {}", index.path.string(), *index.documents,
                                    *index.retracted, format_bytes(index.bytes));
+    if (index.shards.value_or(1) > 1) text += fmt::format(", {} shards", *index.shards);
     if (index.schema_version != std::to_string(schema::version)) {
         text += fmt::format("; schema version {} (this ldn reads {}: rebuild with 'ldn index --rebuild')",
                             index.schema_version.empty() ? "unknown" : index.schema_version, schema::version);
@@ -255,6 +262,7 @@ nlohmann::ordered_json status_json(const StoreStatus& status, std::optional<doub
           {"present", index.present},
           {"documents", count_or_null(index.documents)},
           {"retracted", count_or_null(index.retracted)},
+          {"shards", count_or_null(index.shards)},
           {"bytes", index.bytes},
           {"schema_version", index.present ? ordered_json(index.schema_version) : ordered_json(nullptr)}}},
         {"raw", {{"runs", status.raw.runs}, {"batches", status.raw.batches}, {"bytes", status.raw.bytes}}},

@@ -28,6 +28,7 @@ struct IndexStatus {
     bool unreadable = false;  // something is at `path` but it could not be opened (one of the problems)
     std::optional<std::size_t> documents;
     std::optional<std::size_t> retracted;
+    std::optional<std::size_t> shards;  // 1, or the databases its XAPIANDB stub lists
     std::string schema_version;
     std::uintmax_t bytes = 0;  // every file under `path`
     std::string last_refresh;  // metadata as stored: ISO 8601 UTC, empty when never

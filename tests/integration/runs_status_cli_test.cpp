@@ -469,7 +469,7 @@ TEST_CASE("status json has every key, in a fixed order", "[status]") {
     std::vector<std::string> index_keys;
     for (const auto& [key, value] : status.at("index").items()) index_keys.push_back(key);
     CHECK(index_keys ==
-          std::vector<std::string>{"path", "present", "documents", "retracted", "bytes", "schema_version"});
+          std::vector<std::string>{"path", "present", "documents", "retracted", "shards", "bytes", "schema_version"});
     CHECK(status.at("problems") == ordered_json::array());
     CHECK(status.at("stale") == false);
 }

@@ -104,6 +104,11 @@ TEST_CASE("ingest --shards 2 writes two shards and a stub, and the store answers
     // Local shards agree on everything, the wildcard's order included.
     same_answers_as_one_index({"--store", store.string()}, searches_compared_over_shards);
 
+    const ProcessResult status = run_process(ldn_binary(), {"status", "--store", store.string()});
+    CHECK_THAT(status.out, Catch::Contains("30 records, 1 retracted") && Catch::Contains(", 2 shards"));
+    const ProcessResult status_json = run_process(ldn_binary(), {"status", "--format", "json", "--store", store.string()});
+    CHECK(nlohmann::json::parse(status_json.out).at("index").at("shards") == 2);
+
     INFO("show and the summary read every shard");
     const ProcessResult shown = run_process(ldn_binary(), {"show", "90000014", "90000001", "--store", store.string()});
     CHECK(shown.exit_code == 0);

@@ -93,10 +93,24 @@ private:
 
     Xapian::Query build(const Phrase& phrase) { return phrase_of(phrase.terms); }
 
+    // Expanded here, not by OP_WILDCARD: over remote shards each xapian-tcpsrv would expand it
+    // against its own terms and weigh it by its own statistics, ranking the matches otherwise than
+    // one index does. The terms listed from the whole database are the same on any split.
     Xapian::Query build(const Wildcard& wildcard) {
-        Xapian::Query expanded(Xapian::Query::OP_WILDCARD, wildcard.pattern, wildcard_expansion_limit,
-                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        return wildcard.is_filter ? weightless(expanded) : expanded;
+        std::vector<std::pair<Xapian::doccount, std::string>> terms;
+        for (auto term = database_.allterms_begin(wildcard.pattern); term != database_.allterms_end(wildcard.pattern); ++term) {
+            terms.emplace_back(term.get_termfreq(), *term);
+        }
+        if (terms.size() > wildcard_expansion_limit) {
+            // The most frequent, and of equal frequency the first in term order.
+            std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+            terms.resize(wildcard_expansion_limit);
+            std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        }
+        std::vector<Xapian::Query> expanded;
+        for (const auto& [frequency, term] : terms) expanded.emplace_back(term);
+        Xapian::Query synonym(Xapian::Query::OP_SYNONYM, expanded.begin(), expanded.end());
+        return wildcard.is_filter ? weightless(synonym) : synonym;
     }
 
     Xapian::Query build(const BooleanTerm& term) { return weightless(Xapian::Query(term.term)); }

@@ -20,10 +20,24 @@ std::string shard_count_text(std::size_t shards) {
 }
 
 // A killed run can leave a folder without a committed database in it (Xapian was creating it, or the
-// shards were made but not yet listed): nothing was ever committed there, so it is cleared.
+// shards were made but not yet listed): nothing was ever committed there, so it is cleared. Shards
+// holding records without their stub are someone's data, not a killed run's: refused, not cleared.
 void clear_never_committed(const std::filesystem::path& index) {
     std::error_code error;
     if (!std::filesystem::is_directory(index, error)) return;
+    for (const auto& entry : std::filesystem::directory_iterator(index, error)) {
+        if (!std::filesystem::exists(entry.path() / "iamglass", error)) continue;
+        bool holds_records = true;
+        try {
+            holds_records = Xapian::Database(entry.path().string()).get_doccount() > 0;
+        } catch (const Xapian::Error&) {
+            // Unreadable: not ours to remove either.
+        }
+        if (holds_records) {
+            throw input_error("index " + index.string() + " holds shards (" + entry.path().filename().string() +
+                              ") but no XAPIANDB listing them: restore the stub, or remove the folder to start again");
+        }
+    }
     std::filesystem::remove_all(index, error);
     if (error) throw io_error("index " + index.string() + ": cannot clear an unfinished index: " + error.message());
 }

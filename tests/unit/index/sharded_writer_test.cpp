@@ -124,3 +124,26 @@ TEST_CASE("a failure on a shard's thread reaches the caller, and the shard takes
     CHECK_THROWS_WITH(writer.commit(), "index shard: cannot write: disk full");
     CHECK_THROWS_WITH(writer.put(record(2)), "index shard: cannot write: disk full");
 }
+
+TEST_CASE("shards holding records but missing their stub are refused, never cleared", "[index][shards]") {
+    ldn::test::TempDir dir;
+    const auto index = dir.path() / "index";
+    {
+        ldn::IndexWriter writer(index, annotator(), 2);
+        for (int number = 0; number < 4; ++number) writer.put(record(number));
+        writer.commit();
+    }
+    std::filesystem::remove(index / "XAPIANDB");
+    CHECK_THROWS_WITH(ldn::IndexWriter(index, annotator()), Catch::Contains("holds shards") && Catch::Contains("no XAPIANDB"));
+    CHECK(pmids_in(index / "shard-1").size() + pmids_in(index / "shard-2").size() == 4);
+}
+
+TEST_CASE("shards made but never committed nor listed (a run killed at its start) are cleared", "[index][shards]") {
+    ldn::test::TempDir dir;
+    const auto index = dir.path() / "index";
+    { ldn::IndexWriter(index, annotator(), 2).commit(); }
+    std::filesystem::remove(index / "XAPIANDB");
+    ldn::IndexWriter writer(index, annotator(), 3);
+    CHECK(writer.shards() == 3);
+    CHECK(ldn::existing_shards(index) == 3);
+}

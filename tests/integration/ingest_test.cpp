@@ -18,34 +18,17 @@
 #include "crawler/crawl.hpp"
 #include "crawler/crawl_manifest.hpp"
 #include "crawler/store_layout.hpp"
-#include "crawler/pubmed_reader.hpp"
 #include "index/schema.hpp"
 #include "tests/fake_eutils/fake_eutils_server.hpp"
 #include "tests/support/crawl_fixture.hpp"
 #include "tests/support/paths.hpp"
+#include "tests/support/pubmed_expectations.hpp"
 #include "tests/support/process.hpp"
 
+using ldn::test::expected_pmids;
 using ldn::test::run_process;
 
 namespace {
-
-// The PMIDs a sequence of files leaves, applying them in order the way ingest must.
-std::set<std::string> expected_pmids(const std::vector<std::filesystem::path>& files) {
-    std::set<std::string> pmids;
-    for (const auto& file : files) {
-        ldn::read_pubmed_file(
-            file,
-            [&](ldn::Article&& article) {
-                if (article.deleted) {
-                    pmids.erase(article.pmid);
-                } else {
-                    pmids.insert(article.pmid);
-                }
-            },
-            [](const ldn::RecordIssue&) {});
-    }
-    return pmids;
-}
 
 std::set<std::string> indexed_pmids(const std::filesystem::path& index) {
     Xapian::Database database(index.string());

@@ -15,9 +15,9 @@
 #include <set>
 #include <thread>
 
-#include "crawler/pubmed_reader.hpp"
 #include "index/index_layout.hpp"
 #include "tests/integration/shard_comparison.hpp"
+#include "tests/support/pubmed_expectations.hpp"
 
 using namespace ldn::test;
 
@@ -36,24 +36,6 @@ std::map<std::string, int> documents_per_pmid(const std::filesystem::path& index
     return documents;
 }
 
-// The PMIDs a sequence of files leaves, applying them in order the way ingest must.
-std::set<std::string> expected_pmids(const std::vector<std::filesystem::path>& files) {
-    std::set<std::string> pmids;
-    for (const auto& file : files) {
-        ldn::read_pubmed_file(
-            file,
-            [&](ldn::Article&& article) {
-                if (article.deleted) {
-                    pmids.erase(article.pmid);
-                } else {
-                    pmids.insert(article.pmid);
-                }
-            },
-            [](const ldn::RecordIssue&) {});
-    }
-    return pmids;
-}
-
 // Every record in exactly one shard: the one its PMID hashes to.
 void check_each_record_once(const std::filesystem::path& index, const std::set<std::string>& expected) {
     const std::size_t shards = ldn::existing_shards(index);
@@ -69,10 +51,6 @@ void check_each_record_once(const std::filesystem::path& index, const std::set<s
         }
     }
     CHECK(seen == expected);
-}
-
-std::size_t records_in(const std::filesystem::path& file) {
-    return ldn::read_pubmed_file(file, [](ldn::Article&&) {}, [](const ldn::RecordIssue&) {}).records;
 }
 
 ProcessResult ingest(const std::vector<std::string>& args) {

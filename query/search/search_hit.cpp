@@ -21,6 +21,9 @@ std::string pmid_of(const Xapian::Document& document) {
 std::vector<SearchHit> hits_of(const Xapian::MSet& matches) {
     std::vector<SearchHit> hits;
     hits.reserve(matches.size());
+    // Over remote shards every document is asked for at once instead of one round trip each. Xapian
+    // 1.4's MSet::fetch() reads out of bounds for a page that does not start at the first match.
+    if (matches.get_firstitem() == 0) matches.fetch();
     for (auto match = matches.begin(); match != matches.end(); ++match) {
         Xapian::Document document = match.get_document();
         hits.push_back({pmid_of(document), match.get_weight(), document.get_data()});

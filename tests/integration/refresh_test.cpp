@@ -275,3 +275,24 @@ TEST_CASE("a second refresh while one runs exits 75 at once, naming the first", 
     CHECK(second.exit_code == 75);
     CHECK_THAT(second.err, Catch::Contains("PID " + std::to_string(first)));
 }
+
+TEST_CASE("a refresh store rebuilt as two shards keeps refreshing into them, to the same index", "[refresh][shards]") {
+    ldn::test::TempDir dir;
+    const auto store = dir.path() / "store";
+    fake::FakeEutilsServer server(corpus_of({"day1.xml"}));
+    server.start();
+    REQUIRE(refresh(store, server, day_one).exit_code == 0);
+    const ProcessResult resharded =
+        run_process(ldn::test::ldn_binary(), {"index", "--rebuild", "--shards", "2", "--store", store.string()});
+    INFO(resharded.err);
+    REQUIRE(resharded.exit_code == 0);
+    CHECK_THAT(resharded.err, Catch::Contains("24 added"));
+
+    server.corpus().load_file(ldn::test::fixture("refresh/day2.xml"));
+    auto second = refresh(store, server, day_two);
+    REQUIRE(second.exit_code == 0);
+    const auto report = newest_report(store);
+    check_counts(report, {8, 8, 4, 3, 1, 1, 1, 0});
+    CHECK(std::filesystem::exists(store / "index" / "XAPIANDB"));
+    CHECK(index_snapshot(store / "index") == reference_index());
+}

@@ -137,7 +137,7 @@ TEST_CASE("a sharded ingest killed at any moment leaves an index that opens, and
     check_each_record_once(store / "index", expected_pmids({sample, update}));
 }
 
-TEST_CASE("the shard count is fixed when the index is made; a wrong one is refused, exit 2", "[shards][ingest]") {
+TEST_CASE("the shard count is fixed when the index is made and a wrong one is refused with exit 2", "[shards][ingest]") {
     TempDir dir;
     const auto store = dir.path() / "store";
     const std::string corpus = fixture("search/corpus.xml").string();
@@ -169,7 +169,7 @@ TEST_CASE("ldn index --rebuild --shards N rebuilds a crawled store's index as N 
     CHECK(ldn::existing_shards(store / "index") == 2);  // a rebuild keeps the shard count unless told
 }
 
-TEST_CASE("each file read is a line of the store's ingest log; a skipped file is not", "[ingest]") {
+TEST_CASE("each file read is a line of the store's ingest log and a skipped file is not", "[ingest]") {
     LDN_REQUIRE_SHARED_SAMPLE(baseline, "updates/baseline-pubmed22n1114.xml.gz");
     LDN_REQUIRE_SHARED_SAMPLE(update, "updates/update-pubmed22n1115.xml.gz");
     TempDir dir;

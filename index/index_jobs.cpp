@@ -49,10 +49,12 @@ void withdraw(const std::vector<std::string>& pmids, IndexWriter& writer) {
 constexpr std::size_t progress_every = 500;
 
 // Reads one file into the writer; records that cannot be read are reported and remembered.
-// `read_so_far` is told the file's position every `progress_every` records.
+// Every `progress_every` records `progress` (as it stood before the file) is reported with the
+// records read and the file's position; after the file it counts the file's records, and its bytes
+// are left for the caller to count whole.
 std::size_t put_file(const std::filesystem::path& path, const std::string& source, IndexWriter& writer,
-                     const IndexObserver& observer, std::size_t commit_every,
-                     const std::function<void(std::size_t records, std::uint64_t position)>& read_so_far) {
+                     const IndexObserver& observer, std::size_t commit_every, IndexProgress& progress) {
+    const IndexProgress at_start = progress;
     std::size_t since_commit = 0;
     std::size_t records = 0;
     std::unique_ptr<ByteSource> input = open_file_source(path);
@@ -64,12 +66,18 @@ std::size_t put_file(const std::filesystem::path& path, const std::string& sourc
                 writer.commit();
                 since_commit = 0;
             }
-            if (++records % progress_every == 0) read_so_far(records, input->input_position());
+            if (++records % progress_every == 0 && observer.progress) {
+                progress.records = at_start.records + records;
+                progress.bytes_done = at_start.bytes_done + input->input_position();
+                observer.progress(progress);
+            }
         },
         [&](const RecordIssue& issue) {
             writer.record_failure(source + "#" + std::to_string(issue.record), issue.reason);
             if (observer.record_issue) observer.record_issue(issue);
         });
+    progress.records = at_start.records + summary.records;
+    progress.bytes_done = at_start.bytes_done;
     return summary.records;
 }
 
@@ -113,17 +121,9 @@ IndexCounts index_raw_batches(const StoreLayout& store, IndexWriter& writer, boo
         } else {
             // The records that still fail are recorded anew.
             if (again) writer.forget_failures(step.key);
-            const IndexProgress at_start = progress;
             std::size_t records = put_file(step.batch, step.key, writer, observer,
-                                           std::numeric_limits<std::size_t>::max(),
-                                           [&](std::size_t read, std::uint64_t position) {
-                                               progress.records = at_start.records + read;
-                                               progress.bytes_done = at_start.bytes_done + position;
-                                               report();
-                                           });
+                                           std::numeric_limits<std::size_t>::max(), progress);
             writer.mark_batch_done(step.key, records);
-            progress.records = at_start.records + records;
-            progress.bytes_done = at_start.bytes_done;
         }
         writer.commit();
         ++progress.steps_done;
@@ -150,17 +150,9 @@ IndexCounts ingest_files(const std::vector<std::filesystem::path>& files, IndexW
         } else {
             const auto started = std::chrono::steady_clock::now();
             const IndexCounts counts_before = writer.counts();
-            const IndexProgress at_start = progress;
-            std::size_t records = put_file(file, absolute.string(), writer, observer, commit_every,
-                                           [&](std::size_t read, std::uint64_t position) {
-                                               progress.records = at_start.records + read;
-                                               progress.bytes_done = at_start.bytes_done + position;
-                                               report();
-                                           });
+            std::size_t records = put_file(file, absolute.string(), writer, observer, commit_every, progress);
             writer.mark_batch_done(key, records);
             writer.commit();
-            progress.records = at_start.records + records;
-            progress.bytes_done = at_start.bytes_done;
             if (observer.file_ingested) {
                 const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - started;
                 observer.file_ingested({absolute, bytes, records, writer.counts() - counts_before, seconds.count()});

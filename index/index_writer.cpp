@@ -74,8 +74,14 @@ IndexWriter::~IndexWriter() = default;
 void IndexWriter::run_on(std::size_t shard, std::function<void(ShardWriter&)> task) {
     if (workers_.empty()) {
         task(*writers_[shard]);
-    } else {
+        return;
+    }
+    throw_if_failed();
+    try {
         workers_[shard]->submit(std::move(task));
+    } catch (...) {
+        remember_failure();
+        throw;
     }
 }
 
@@ -84,7 +90,25 @@ void IndexWriter::run_on_every_shard(const std::function<void(ShardWriter&)>& ta
 }
 
 void IndexWriter::wait_for_shards() {
-    for (auto& worker : workers_) worker->wait_until_idle();
+    throw_if_failed();
+    // Every shard is waited for, also after one has failed, so that what the others commit does
+    // not depend on which shard failed first.
+    for (auto& worker : workers_) {
+        try {
+            worker->wait_until_idle();
+        } catch (...) {
+            remember_failure();
+        }
+    }
+    throw_if_failed();
+}
+
+void IndexWriter::remember_failure() {
+    if (!failure_) failure_ = std::current_exception();
+}
+
+void IndexWriter::throw_if_failed() const {
+    if (failure_) std::rethrow_exception(failure_);
 }
 
 void IndexWriter::put(Article article) {

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -66,11 +67,16 @@ private:
     // Runs `task` on the shard's writer: at once for one shard, else on the shard's thread.
     void run_on(std::size_t shard, std::function<void(ShardWriter&)> task);
     void run_on_every_shard(const std::function<void(ShardWriter&)>& task);
-    // Waits until every queued change is made; rethrows the first failure of a shard's thread.
+    // Waits until every shard's queued changes are made or have failed; rethrows the first failure.
     void wait_for_shards();
+    // Once a shard's thread has failed, the whole writer has: its failure is thrown by every later
+    // change, whichever shard that change belongs to (the failed shard's batch mark is never written).
+    void remember_failure();
+    void throw_if_failed() const;
 
     std::vector<std::unique_ptr<ShardWriter>> writers_;
     std::vector<std::unique_ptr<ShardWorker>> workers_;  // empty for one shard
+    std::exception_ptr failure_;
 };
 
 }  // namespace ldn

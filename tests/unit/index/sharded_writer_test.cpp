@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <set>
 #include <stdexcept>
 
@@ -120,9 +121,22 @@ TEST_CASE("a failure on a shard's thread reaches the caller, and the shard takes
     ldn::test::TempDir dir;
     ldn::IndexWriter writer(dir.path() / "index", annotator(), 2);
     writer.put(record(1));
-    writer.change_every_shard([](Xapian::WritableDatabase&) { throw ldn::io_error("index shard: cannot write: disk full"); });
+    // Only the first shard to run the change fails; the other stays healthy.
+    std::atomic<int> runs{0};
+    writer.change_every_shard([&runs](Xapian::WritableDatabase&) {
+        if (runs++ == 0) throw ldn::io_error("index shard: cannot write: disk full");
+    });
     CHECK_THROWS_WITH(writer.commit(), "index shard: cannot write: disk full");
-    CHECK_THROWS_WITH(writer.put(record(2)), "index shard: cannot write: disk full");
+    CHECK(runs == 2);
+    // Records for either shard are refused: the writer as a whole has failed.
+    std::set<std::size_t> shards_tried;
+    for (int number = 2; number < 12; ++number) {
+        CAPTURE(number);
+        shards_tried.insert(ldn::shard_of(record(number).pmid, 2));
+        CHECK_THROWS_WITH(writer.put(record(number)), "index shard: cannot write: disk full");
+    }
+    CHECK(shards_tried.size() == 2);
+    CHECK_THROWS_WITH(writer.documents(), "index shard: cannot write: disk full");
 }
 
 TEST_CASE("shards holding records but missing their stub are refused, never cleared", "[index][shards]") {

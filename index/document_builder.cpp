@@ -53,7 +53,9 @@ DocumentBuilder::DocumentBuilder() { generator_.set_stemmer(Xapian::Stem("englis
 
 void DocumentBuilder::index_text(const std::string& text, const char* field_prefix, Xapian::termcount weight) {
     if (text.empty()) return;
+    const Xapian::termpos first = generator_.get_termpos() + 1;
     generator_.index_text(text, weight);
+    unprefixed_text_.push_back({first, generator_.get_termpos(), weight});
     generator_.index_text(text, weight, field_prefix);
     // A gap so that a phrase cannot match across the end of one field and the start of the next.
     generator_.increase_termpos(100);
@@ -62,6 +64,7 @@ void DocumentBuilder::index_text(const std::string& text, const char* field_pref
 Xapian::Document DocumentBuilder::build(const Article& article, const Annotations& annotations) {
     Xapian::Document document;
     generator_.set_document(document);
+    unprefixed_text_.clear();
 
     index_text(article.title, schema::prefix::title, schema::title_weight);
     index_text(article.vernacular_title, schema::prefix::title, 1);
@@ -82,6 +85,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, const Annotation
         index_text(type, schema::prefix::publication_type, 1);
         document.add_boolean_term(boolean_term(schema::prefix::type, type));
     }
+
+    add_indexed_phrases(document, unprefixed_text_);
 
     document.add_boolean_term(schema::pmid_term(article.pmid));
     if (!article.doi.empty()) document.add_boolean_term(boolean_term(schema::prefix::doi, article.doi));

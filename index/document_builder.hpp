@@ -3,8 +3,11 @@
 
 #include <xapian.h>
 
+#include <vector>
+
 #include "crawler/article.hpp"
 #include "index/annotations.hpp"
+#include "index/indexed_phrases.hpp"
 
 namespace ldn {
 
@@ -19,6 +22,7 @@ private:
     void index_text(const std::string& text, const char* field_prefix, Xapian::termcount weight);
 
     Xapian::TermGenerator generator_;
+    std::vector<TextSpan> unprefixed_text_;  // of the document being built
 };
 
 // The document data: the Article JSON with "annotations" added (what search results print).

@@ -15,7 +15,7 @@ namespace ldn::schema {
 
 // Bump when the meaning of any term, value or data field changes: an index of another version is
 // refused with a message instead of giving wrong answers.
-inline constexpr int version = 4;
+inline constexpr int version = 5;
 
 namespace prefix {
 // Free text (also indexed without a prefix, so plain queries find them).
@@ -26,6 +26,8 @@ inline constexpr const char* journal = "XJ";
 inline constexpr const char* mesh = "XM";
 inline constexpr const char* keyword = "K";
 inline constexpr const char* publication_type = "XP";
+// An indexed phrase (index/indexed_phrases.hpp), weighted: XWlow dose naltrexone
+inline constexpr const char* phrase = "XW";
 // Boolean filters.
 inline constexpr const char* pmid = "Q";  // the unique term: Q12345678
 inline constexpr const char* doi = "XDOI";

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "index/indexed_phrases.hpp"
 #include "index/schema.hpp"
 #include "index/synonyms.hpp"
 
@@ -27,8 +28,11 @@ Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
     return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
+// An indexed phrase by its term (unfielded: the phrase terms hold the unprefixed text), any other
+// by the positions of its terms.
 Xapian::Query phrase_of(const std::vector<std::string>& terms) {
     if (terms.size() == 1) return Xapian::Query(terms.front());
+    if (std::string indexed = indexed_phrase_term(terms); !indexed.empty()) return Xapian::Query(indexed);
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
 }
 
@@ -158,8 +162,8 @@ private:
 
     // True when every record the synonym's phrase matches also has every typed word, each typed
     // piece being one word ("fibromyalgia" and "fibromyalgia syndrome"): such a synonym finds no
-    // record the typed words do not, yet its phrase costs a position check on every candidate
-    // (4x the time of `naltrexone fibromyalgia` on a million records), so it is left out.
+    // record the typed words do not; in the OP_SYNONYM it would only count the typed word again
+    // (and a phrase that is not indexed costs a position check on every candidate), so it is left out.
     static bool finds_nothing_more(const FreeText& text, std::size_t first, std::size_t last,
                                    const std::vector<TextWord>& synonym_words) {
         for (std::size_t piece = first; piece <= last; ++piece) {

@@ -18,17 +18,6 @@ namespace {
     throw io_error(path.string() + ": cannot " + action + ": " + std::strerror(error));
 }
 
-void sync_folder(const std::filesystem::path& folder) {
-    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) fail(folder, "open folder", errno);
-    if (::fsync(fd) != 0 && errno != EINVAL) {
-        int error = errno;
-        ::close(fd);
-        fail(folder, "sync folder", error);
-    }
-    ::close(fd);
-}
-
 std::string gzip(std::string_view bytes) {
     z_stream stream{};
     if (deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
@@ -48,6 +37,17 @@ std::string gzip(std::string_view bytes) {
 }
 
 }  // namespace
+
+void sync_folder(const std::filesystem::path& folder) {
+    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) fail(folder, "open folder", errno);
+    if (::fsync(fd) != 0 && errno != EINVAL) {
+        int error = errno;
+        ::close(fd);
+        fail(folder, "sync folder", error);
+    }
+    ::close(fd);
+}
 
 void create_directories_or_fail(const std::filesystem::path& folder) {
     std::error_code error;

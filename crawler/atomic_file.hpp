@@ -32,6 +32,9 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 // The same, gzip-compressed.
 void write_gzip_atomically(const std::filesystem::path& path, std::string_view bytes);
 
+// Makes the folder's entries (a rename into it) durable; exit 74 on failure.
+void sync_folder(const std::filesystem::path& folder);
+
 // Creates the folder and its parents; exit 74 on failure.
 void create_directories_or_fail(const std::filesystem::path& folder);
 

@@ -70,6 +70,7 @@ int run(int argc, char* argv[]) {
         add_crawl_command(app),
         add_index_command(app),
         add_ingest_command(app),
+        add_compact_command(app),
         add_search_command(app),
         add_show_command(app),
         add_cite_command(app),

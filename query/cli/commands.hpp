@@ -19,6 +19,7 @@ Command add_parse_command(CLI::App& app);
 Command add_crawl_command(CLI::App& app);
 Command add_index_command(CLI::App& app);
 Command add_ingest_command(CLI::App& app);
+Command add_compact_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_show_command(CLI::App& app);
 Command add_cite_command(CLI::App& app);

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "crawler/disk_usage.hpp"
 #include "crawler/errors.hpp"
 #include "index/index_layout.hpp"
 #include "index/schema.hpp"
@@ -26,22 +27,6 @@ constexpr double seconds_per_hour = 3600.0;
 
 std::string iso_time(std::chrono::sys_seconds time) {
     return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(time)));
-}
-
-// Bytes of every regular file under `path` (or of `path` itself: a sharded index's stub is a file).
-// Files that vanish while we count (a commit replacing them) are simply not counted.
-std::uintmax_t bytes_under(const fs::path& path) {
-    std::error_code error;
-    if (fs::is_regular_file(path, error)) return fs::file_size(path, error);
-    std::uintmax_t total = 0;
-    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error), end;
-         !error && it != end; it.increment(error)) {
-        std::error_code size_error;
-        if (!it->is_regular_file(size_error)) continue;
-        const std::uintmax_t size = it->file_size(size_error);
-        if (!size_error) total += size;
-    }
-    return total;
 }
 
 void read_index(IndexStatus& index, std::vector<std::string>& problems) {

@@ -4,7 +4,7 @@
 // the top 20 with an exact total (as json and the paging loops ask), and full facet counts (year,
 // design, condition over every match). Prints p50 and p99 per kind and overall.
 //
-//   ldn-bench-query --db INDEX [--rounds N]
+//   ldn-bench-query --db INDEX [--rounds N] [--only TEXT]
 //
 // The first round warms the page cache and is not counted: the figures are for an index that is in
 // memory, the normal state of a server or a researcher's machine after the first query.
@@ -14,8 +14,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bench/peak_rss.hpp"
@@ -77,7 +79,17 @@ int main(int argc, char** argv) {
     int rounds = 20;
     app.add_option("--db", database_path, "the Xapian index (a store's index/ folder)")->required();
     app.add_option("--rounds", rounds, "times the whole mix runs after the warm-up round")->check(CLI::PositiveNumber);
+    std::string only;
+    app.add_option("--only", only, "run only the queries of the mix that contain this text (to profile one)");
     CLI11_PARSE(app, argc, argv);
+
+    std::vector<MixEntry> mix;
+    std::copy_if(query_mix.begin(), query_mix.end(), std::back_inserter(mix),
+                 [&](const MixEntry& entry) { return std::string_view(entry.query).find(only) != std::string_view::npos; });
+    if (mix.empty()) {
+        std::fprintf(stderr, "ldn-bench-query: error: no query of the mix contains \"%s\"\n", only.c_str());
+        return 2;
+    }
 
     const Xapian::Database database = ldn::open_index(database_path);
     std::map<std::string, Measured> by_kind;
@@ -85,7 +97,7 @@ int main(int argc, char** argv) {
     Measured overall;
     std::map<std::string, std::size_t> totals;
     for (int round = 0; round <= rounds; ++round) {
-        for (const MixEntry& entry : query_mix) {
+        for (const MixEntry& entry : mix) {
             ldn::SearchRequest request;
             request.query = entry.query;
             request.sort = entry.sort;
@@ -108,7 +120,7 @@ int main(int argc, char** argv) {
     }
 
     std::printf("index: %s, %u documents; %d rounds of %zu queries after one warm-up round\n",
-                database_path.c_str(), database.get_doccount(), rounds, query_mix.size());
+                database_path.c_str(), database.get_doccount(), rounds, mix.size());
     std::printf("top20: the terminal's page (estimated total); exact: the same with every match counted\n");
     std::printf("%-16s %10s %10s %10s %10s %12s %12s\n", "kind", "top20 p50", "top20 p99", "exact p50", "exact p99",
                 "facets p50", "facets p99");
@@ -122,14 +134,14 @@ int main(int argc, char** argv) {
     row("all", overall);
     // p99 over the mix is set by its slowest queries: each query's own figures say which.
     std::printf("per query: top20 p50, top20 max, facets p50, facets max\n");
-    for (const MixEntry& entry : query_mix) {
+    for (const MixEntry& entry : mix) {
         const Measured& measured = by_query[entry.query];
         std::printf("  %8.1fms %8.1fms %10.1fms %8.1fms  %s\n", percentile(measured.top_ms, 0.5),
                     percentile(measured.top_ms, 1.0), percentile(measured.facets_ms, 0.5),
                     percentile(measured.facets_ms, 1.0), entry.query);
     }
     std::printf("matches per query:\n");
-    for (const MixEntry& entry : query_mix) std::printf("  %9zu  %s\n", totals[entry.query], entry.query);
+    for (const MixEntry& entry : mix) std::printf("  %9zu  %s\n", totals[entry.query], entry.query);
     std::printf("peak_rss_kb=%ld\n", ldn::bench::peak_rss_kb());
     return 0;
 }

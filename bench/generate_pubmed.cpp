@@ -2,6 +2,11 @@
 // benchmarks and stress tests. Records are streamed as they are made (memory stays flat at any size),
 // and each record is drawn from its own seed, so the same seed gives the same records whatever the
 // size: a smaller file is a prefix of a larger one and per-MB figures compare across sizes.
+//
+// Two corpora. `dense` (the default): every record draws its words from the topic's small vocabulary,
+// so the topic's words are hundreds of times denser than in PubMed: a stress test for the index.
+// `broad`: nine records in ten are about other fields of medicine, each field with its own words, as
+// a collection that holds much of PubMed is; the topic and its neighbours keep their density.
 
 #include <algorithm>
 #include <array>
@@ -11,9 +16,12 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cmath>
 #include <cstring>
+#include <deque>
 #include <initializer_list>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -400,6 +408,78 @@ std::string ascii_lower(std::string_view name) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Other fields of medicine, for the broad corpus.
+
+enum class Corpus { dense, broad };
+
+// Consonant-vowel syllables and a closing n, r, l or x: such a word never spells a word of the
+// benchmark's queries or of the topic's vocabulary ("pain", "sleep", "mice" cannot come out).
+std::string pseudo_word(Random& rng) {
+    static constexpr std::array consonants{'b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z'};
+    static constexpr std::array vowels{'a', 'e', 'i', 'o', 'u'};
+    static constexpr std::array endings{'n', 'r', 'l', 'x'};
+    std::string word;
+    for (int syllables = rng.between(2, 4); syllables > 0; --syllables) {
+        word += rng.pick(consonants);
+        word += rng.pick(vowels);
+    }
+    word += rng.pick(endings);
+    return word;
+}
+
+// A field's own words: its records share them with each other and with no other field.
+struct Field {
+    std::deque<std::string> text;  // owns what condition and descriptors view; a deque never moves it
+    vocab::Condition condition;
+    std::vector<vocab::Descriptor> descriptors;
+    std::vector<std::string> agents, outcomes, mechanisms, instruments, settings;
+};
+
+std::string capitalised(std::string text) {
+    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
+Field make_field(std::size_t rank) {
+    Random rng(mix(0xf1e1d, rank));
+    Field field;
+    auto word = [&] { return pseudo_word(rng); };
+    auto descriptor = [&](std::string name) {
+        const std::string& ui = field.text.emplace_back("D9" + str(static_cast<long long>(rank * 100 + field.descriptors.size() + 100000)));
+        const std::string& kept = field.text.emplace_back(capitalised(std::move(name)));
+        return vocab::Descriptor{ui, kept};
+    };
+    static constexpr std::array condition_kinds{" disease", " syndrome", " disorder", " deficiency", " dysplasia"};
+    const std::string& phrase = field.text.emplace_back(word() + rng.pick(condition_kinds));
+    field.condition = vocab::Condition{descriptor(phrase), phrase};
+    for (int i = 0; i < 6; ++i) field.descriptors.push_back(descriptor(word() + " " + word()));
+    static constexpr std::array agent_kinds{"mab", "ine", "stat", " therapy", " supplementation"};
+    for (int i = 0; i < 6; ++i) field.agents.push_back(word() + rng.pick(agent_kinds));
+    static constexpr std::array outcome_kinds{" levels", " score", " clearance", " response", " rate"};
+    for (int i = 0; i < 20; ++i) field.outcomes.push_back(word() + " " + word() + rng.pick(outcome_kinds));
+    for (int i = 0; i < 8; ++i) field.mechanisms.push_back(word() + " " + word() + " signalling");
+    for (int i = 0; i < 5; ++i) field.instruments.push_back("the " + capitalised(word()) + " " + word() + " index");
+    for (int i = 0; i < 3; ++i) field.settings.push_back(str(rng.between(2, 12)) + " " + word() + " centres");
+    return field;
+}
+
+constexpr std::size_t field_count = 2000;
+
+// Fields are as unequal in size as PubMed's: log-uniform ranks, so the largest holds about a tenth of
+// the records and the smallest a few in a million.
+const Field& pick_field(Random& rng) {
+    static const std::vector<Field> fields = [] {
+        std::vector<Field> made;
+        made.reserve(field_count);
+        for (std::size_t rank = 0; rank < field_count; ++rank) made.push_back(make_field(rank));
+        return made;
+    }();
+    const double unit = static_cast<double>(rng.next() >> 11) / static_cast<double>(1ULL << 53);
+    const auto rank = static_cast<std::size_t>(std::pow(static_cast<double>(field_count), unit)) - 1;
+    return fields[std::min(rank, field_count - 1)];
+}
+
+// ---------------------------------------------------------------------------------------------
 // The record plan: the choices several parts of a record must agree on.
 
 enum class Kind { research, letter, retracted, retraction_notice };
@@ -408,6 +488,7 @@ struct Plan {
     std::uint64_t pmid = 0;
     int pmid_version = 1;
     bool topic = false;  // about low-dose naltrexone
+    const struct Field* field = nullptr;  // the broad corpus: the other field of medicine it is about
     bool preclinical = false;
     Kind kind = Kind::research;
     const vocab::Condition* condition = nullptr;
@@ -428,7 +509,7 @@ struct Plan {
     std::uint64_t related_pmid = 0;  // the paper a letter comments on, or a retraction concerns
 };
 
-Plan make_plan(Random& rng, std::uint64_t pmid) {
+Plan make_plan(Random& rng, std::uint64_t pmid, Corpus corpus) {
     Plan plan;
     plan.pmid = pmid;
     plan.pmid_version = rng.permille(5) ? 2 : 1;
@@ -445,6 +526,13 @@ Plan make_plan(Random& rng, std::uint64_t pmid) {
                                                   : &rng.pick(vocab::general_conditions);
     plan.agent = plan.topic ? std::string_view(rng.pick(vocab::topic_agents)) : std::string_view(rng.pick(vocab::general_agents));
     plan.comparator = rng.percent(60) ? std::string_view("placebo") : std::string_view(rng.pick(vocab::general_agents));
+    // The broad corpus keeps one record in fourteen of the others as above: the topic's neighbours.
+    if (corpus == Corpus::broad && !plan.topic && !rng.percent(7)) {
+        plan.field = &pick_field(rng);
+        plan.condition = &plan.field->condition;
+        plan.agent = rng.pick(plan.field->agents);
+        if (plan.comparator != "placebo") plan.comparator = rng.pick(plan.field->agents);
+    }
     // The last design is the animal study; the others are studies in people.
     plan.design = plan.preclinical ? &vocab::designs.back() : &vocab::designs[rng.below(vocab::designs.size() - 1)];
 
@@ -485,6 +573,16 @@ Plan make_plan(Random& rng, std::uint64_t pmid) {
 // Prose: titles, abstracts, affiliations
 
 std::string_view condition_phrase(const Plan& plan) { return plan.condition->phrase; }
+
+// A record's words: its own field's in the broad corpus, else the shared vocabulary's.
+template <typename Vocabulary>
+std::string words_of(Random& rng, const Plan& plan, std::vector<std::string> Field::*field_words, const Vocabulary& shared) {
+    return plan.field != nullptr ? rng.pick(plan.field->*field_words) : std::string(rng.pick(shared));
+}
+std::string outcome(Random& rng, const Plan& plan) { return words_of(rng, plan, &Field::outcomes, vocab::outcomes); }
+std::string mechanism(Random& rng, const Plan& plan) { return words_of(rng, plan, &Field::mechanisms, vocab::mechanisms); }
+std::string instrument(Random& rng, const Plan& plan) { return words_of(rng, plan, &Field::instruments, vocab::instruments); }
+std::string setting(Random& rng, const Plan& plan) { return words_of(rng, plan, &Field::settings, vocab::settings); }
 
 void write_p_value(Markup& out, Random& rng) {
     switch (rng.below(5)) {
@@ -533,28 +631,28 @@ Markup make_title(Random& rng, const Plan& plan) {
                        std::string(plan.design->title_phrase));
             break;
         case 1:
-            title.text("Effects of " + std::string(plan.agent) + " on " + rng.pick(vocab::outcomes) + " in " +
+            title.text("Effects of " + std::string(plan.agent) + " on " + outcome(rng, plan) + " in " +
                        rng.pick(vocab::populations) + " with " + condition);
             break;
         case 2:
-            title.text("Association between " + std::string(rng.pick(vocab::mechanisms)) + " and " +
-                       rng.pick(vocab::outcomes) + " in " + condition + ": " + std::string(plan.design->title_phrase));
+            title.text("Association between " + mechanism(rng, plan) + " and " +
+                       outcome(rng, plan) + " in " + condition + ": " + std::string(plan.design->title_phrase));
             break;
         case 3:
             title.text(agent + " in the treatment of " + condition + ". Results of " +
                        std::string(plan.design->title_phrase));
             break;
         case 4:
-            title.text("Does " + std::string(plan.agent) + " reduce " + rng.pick(vocab::outcomes) + " in " + condition + "?");
+            title.text("Does " + std::string(plan.agent) + " reduce " + outcome(rng, plan) + " in " + condition + "?");
             break;
         case 5:
             title.text("Role of ");
             write_marked_term(title, rng);
-            title.text(" in " + std::string(rng.pick(vocab::mechanisms)) + " associated with " + condition);
+            title.text(" in " + mechanism(rng, plan) + " associated with " + condition);
             break;
         default:
             write_marked_term(title, rng);
-            title.text(" and " + std::string(rng.pick(vocab::mechanisms)) + " in a model of " + condition);
+            title.text(" and " + mechanism(rng, plan) + " in a model of " + condition);
             break;
     }
     if (plan.vernacular != nullptr)
@@ -573,22 +671,22 @@ void write_sentence(Markup& out, Random& rng, const Plan& plan, Section section)
         case Section::background:
             switch (rng.below(5)) {
                 case 0:
-                    out.text("Patients with " + condition + " report worsening " + rng.pick(vocab::outcomes) +
-                             " and impaired " + rng.pick(vocab::outcomes) + ", and the condition affects millions of " +
+                    out.text("Patients with " + condition + " report worsening " + outcome(rng, plan) +
+                             " and impaired " + outcome(rng, plan) + ", and the condition affects millions of " +
                              rng.pick(vocab::populations) + " worldwide.");
                     break;
                 case 1:
-                    out.text("The contribution of " + std::string(rng.pick(vocab::mechanisms)) + " to " + condition +
+                    out.text("The contribution of " + mechanism(rng, plan) + " to " + condition +
                              " remains poorly understood, and current treatments offer modest benefit.");
                     break;
                 case 2:
-                    out.text("Few studies have examined whether " + agent + " improves " + rng.pick(vocab::outcomes) +
+                    out.text("Few studies have examined whether " + agent + " improves " + outcome(rng, plan) +
                              " in " + rng.pick(vocab::populations) + " with " + condition + ".");
                     break;
                 case 3:
                     out.text("Preclinical work suggests that " + agent + " modulates ");
                     write_marked_term(out, rng);
-                    out.text(" and " + std::string(rng.pick(vocab::mechanisms)) + ".");
+                    out.text(" and " + mechanism(rng, plan) + ".");
                     break;
                 default:
                     out.text("We aimed to assess the efficacy and safety of " + agent + " compared with " +
@@ -601,7 +699,7 @@ void write_sentence(Markup& out, Random& rng, const Plan& plan, Section section)
                 case 0:
                     out.text("We conducted " + std::string(plan.design->phrase) + " of " + str(rng.between(12, 2400)) +
                              " " + rng.pick(vocab::populations) + " with " + condition + " recruited from " +
-                             rng.pick(vocab::settings) + " between " + str(rng.between(2005, 2015)) + " and " +
+                             setting(rng, plan) + " between " + str(rng.between(2005, 2015)) + " and " +
                              str(rng.between(2016, 2023)) + ".");
                     break;
                 case 1:
@@ -609,17 +707,17 @@ void write_sentence(Markup& out, Random& rng, const Plan& plan, Section section)
                              std::string(plan.comparator) + " for " + str(rng.between(4, 52)) + " weeks.");
                     break;
                 case 2:
-                    out.text("The primary outcome was " + std::string(rng.pick(vocab::outcomes)) + ", measured with " +
-                             rng.pick(vocab::instruments) + " at baseline and at weeks " + str(rng.between(4, 8)) +
+                    out.text("The primary outcome was " + outcome(rng, plan) + ", measured with " +
+                             instrument(rng, plan) + " at baseline and at weeks " + str(rng.between(4, 8)) +
                              " and " + str(rng.between(12, 24)) + ".");
                     break;
                 case 3:
-                    out.text("Mixed-effects models adjusted for age, sex and baseline " + std::string(rng.pick(vocab::outcomes)) +
+                    out.text("Mixed-effects models adjusted for age, sex and baseline " + outcome(rng, plan) +
                              " were used; effects are reported with 95% confidence intervals (CIs).");
                     break;
                 default:
-                    out.text("Secondary outcomes included " + std::string(rng.pick(vocab::outcomes)) + ", " +
-                             rng.pick(vocab::outcomes) + " and adverse events, with doses \u2265" + str(rng.between(1, 5)) +
+                    out.text("Secondary outcomes included " + outcome(rng, plan) + ", " +
+                             outcome(rng, plan) + " and adverse events, with doses \u2265" + str(rng.between(1, 5)) +
                              " \u03bcg/kg analysed separately.");
                     break;
             }
@@ -632,14 +730,14 @@ void write_sentence(Markup& out, Random& rng, const Plan& plan, Section section)
                     break;
                 case 1:
                     out.text("Compared with " + std::string(plan.comparator) + ", " + agent + " reduced " +
-                             rng.pick(vocab::outcomes) + " by " + tenths(rng, 50, 450) + "% (");
+                             outcome(rng, plan) + " by " + tenths(rng, 50, 450) + "% (");
                     write_confidence_interval(out, rng);
                     out.text("; ");
                     write_p_value(out, rng);
                     out.text(").");
                     break;
                 case 2:
-                    out.text("The adjusted odds ratio for " + std::string(rng.pick(vocab::outcomes)) + " was " +
+                    out.text("The adjusted odds ratio for " + outcome(rng, plan) + " was " +
                              tenths(rng, 5, 40) + " (");
                     write_confidence_interval(out, rng);
                     out.text("), and the effect was larger in " + std::string(rng.pick(vocab::populations)) + " (n = " +
@@ -653,7 +751,7 @@ void write_sentence(Markup& out, Random& rng, const Plan& plan, Section section)
                 default:
                     out.text("Changes in ");
                     write_marked_term(out, rng);
-                    out.text(" correlated with " + std::string(rng.pick(vocab::outcomes)) + " (r = 0." +
+                    out.text(" correlated with " + outcome(rng, plan) + " (r = 0." +
                              str(rng.between(21, 78)) + "; ");
                     write_p_value(out, rng);
                     out.text(").");
@@ -663,15 +761,15 @@ void write_sentence(Markup& out, Random& rng, const Plan& plan, Section section)
         case Section::conclusions:
             switch (rng.below(4)) {
                 case 0:
-                    out.text("Overall, " + agent + " may improve " + rng.pick(vocab::outcomes) + " in " + condition +
+                    out.text("Overall, " + agent + " may improve " + outcome(rng, plan) + " in " + condition +
                              ", but larger and longer trials are needed.");
                     break;
                 case 1:
-                    out.text("These findings support a role for " + std::string(rng.pick(vocab::mechanisms)) + " in " +
+                    out.text("These findings support a role for " + mechanism(rng, plan) + " in " +
                              condition + " and identify a potential target for treatment.");
                     break;
                 case 2:
-                    out.text("Clinicians should consider " + std::string(rng.pick(vocab::outcomes)) +
+                    out.text("Clinicians should consider " + outcome(rng, plan) +
                              " when managing " + rng.pick(vocab::populations) + " with " + condition + ".");
                     break;
                 default:
@@ -838,7 +936,10 @@ void write_mesh(XmlWriter& xml, Random& rng, const Plan& plan) {
         add_heading(headings, rng, vocab::topic_descriptors[0], 3, 50);
         for (int i = rng.between(1, 4); i > 0; --i) add_heading(headings, rng, rng.pick(vocab::topic_descriptors), 1, 10);
     }
-    for (int i = rng.between(3, 7); i > 0; --i) add_heading(headings, rng, rng.pick(vocab::general_descriptors), 2, 15);
+    for (int i = rng.between(3, 7); i > 0; --i) {
+        const bool own = plan.field != nullptr && !rng.percent(33);
+        add_heading(headings, rng, own ? rng.pick(plan.field->descriptors) : rng.pick(vocab::general_descriptors), 2, 15);
+    }
     if (plan.preclinical) {
         for (int i = rng.between(1, 3); i > 0; --i) add_heading(headings, rng, rng.pick(vocab::check_tags_animal), 0, 0);
         add_heading(headings, rng, vocab::check_tags_animal[0], 0, 0);
@@ -1007,8 +1108,9 @@ void write_keywords(XmlWriter& xml, Random& rng, const Plan& plan) {
     xml.open("KeywordList", {{"Owner", "NOTNLM"}});
     xml.leaf("Keyword", condition_phrase(plan), {{"MajorTopicYN", "N"}});
     for (int i = rng.between(2, 7); i > 0; --i) {
-        std::string_view keyword = plan.topic && rng.percent(60) ? std::string_view(rng.pick(vocab::topic_keywords))
-                                                                 : std::string_view(rng.pick(vocab::author_keywords));
+        std::string keyword = plan.topic && rng.percent(60)            ? std::string(rng.pick(vocab::topic_keywords))
+                              : plan.field != nullptr && !rng.percent(25) ? rng.pick(plan.field->outcomes)
+                                                                          : std::string(rng.pick(vocab::author_keywords));
         xml.leaf("Keyword", keyword, {{"MajorTopicYN", "N"}});
     }
     xml.close("KeywordList");
@@ -1124,10 +1226,10 @@ void write_pubmed_data(XmlWriter& xml, Random& rng, const Plan& plan) {
     xml.close("PubmedData");
 }
 
-void write_record(XmlWriter& xml, std::uint64_t seed, std::size_t index, bool legacy) {
+void write_record(XmlWriter& xml, std::uint64_t seed, std::size_t index, Corpus corpus, bool legacy) {
     Random rng(mix(seed, index));
     std::uint64_t pmid = 20'000'000 + index * 3 + rng.below(3);
-    Plan plan = make_plan(rng, pmid);
+    Plan plan = make_plan(rng, pmid, corpus);
     if (legacy) {
         write_medline_citation(xml, rng, plan, true);
         return;
@@ -1157,6 +1259,7 @@ struct Options {
     std::optional<std::size_t> records;
     std::optional<double> size_mb;
     std::uint64_t seed = 1;
+    Corpus corpus = Corpus::dense;
     bool gzip = false;
     bool legacy = false;
     std::string output;
@@ -1184,7 +1287,7 @@ int run(const Options& options) {
     const auto byte_target = static_cast<std::uint64_t>(options.size_mb.value_or(0) * 1e6);
     std::size_t written = 0;
     while (options.records ? written < *options.records : xml.bytes_written() < byte_target) {
-        write_record(xml, options.seed, written, options.legacy);
+        write_record(xml, options.seed, written, options.corpus, options.legacy);
         ++written;
     }
     std::size_t deleted = write_deletions(xml, options.seed);
@@ -1207,6 +1310,10 @@ int main(int argc, char** argv) {
                                 "Write records until the XML reaches this many MB (10^6 bytes, before compression)");
     records->excludes(size);
     app.add_option("--seed", options.seed, "Seed: the same seed gives the same records")->capture_default_str();
+    const std::map<std::string, Corpus> corpora{{"dense", Corpus::dense}, {"broad", Corpus::broad}};
+    app.add_option("--corpus", options.corpus,
+                   "dense (default): every record in the topic's vocabulary; broad: nine in ten about other fields")
+        ->transform(CLI::CheckedTransformer(corpora, CLI::ignore_case));
     app.add_flag("--gzip", options.gzip, "Compress the output with gzip");
     app.add_flag("--legacy", options.legacy, "Write the legacy MedlineCitationSet format");
     app.add_option("-o,--output", options.output, "Output file (default: standard output)");

@@ -222,3 +222,27 @@ exit $code)";
     REQUIRE(run_ldn(with_server({"refresh"}, reference, server, day_one)).exit_code == 0);
     CHECK(index_snapshot(store / "index") == index_snapshot(reference / "index"));
 }
+
+TEST_CASE("a compaction whose copy cannot be written exits 74, and the index stays as it was",
+          "[hardening][disk-full][compact]") {
+    ldn::test::TempDir dir;
+    const auto store = dir.path() / "store";
+    REQUIRE(run_ldn({"ingest", ldn::test::fixture("refresh/day1.xml").string(), "--store", store.string()}).exit_code == 0);
+    const StoreBefore before(store);
+
+    // 16 kB is below one 64 KiB block: the copy's first table cannot be written.
+    const auto full = run_ldn({"compact", "--store", store.string()}, {.max_file_bytes = 16384});
+    if (confinement_refused(full)) return;
+    CAPTURE(full.err);
+    CHECK_THAT(io_error_line(full), Catch::Contains("cannot compact " + (store / "index").string()) &&
+                                        Catch::Contains("File too large"));
+    check_kept(store, before);
+    CHECK_FALSE(std::filesystem::exists(store / "index.compacting"));
+
+    // With room, the same command compacts it, and its documents are the same.
+    const auto roomy = run_ldn({"compact", "--store", store.string()});
+    CAPTURE(roomy.err);
+    CHECK(roomy.exit_code == 0);
+    CHECK(index_snapshot(store / "index") == before.index);
+    CHECK(index_revision(store / "index") == before.revision);
+}

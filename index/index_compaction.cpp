@@ -90,13 +90,17 @@ CompactedDatabase compact_database(const fs::path& database, const CompactionPro
 
 }  // namespace
 
-std::vector<CompactedDatabase> compact_index(const fs::path& index, const CompactionProgress& progress) {
-    const fs::path absolute = fs::absolute(index);  // so that every database has a parent folder
-    const std::size_t shards = existing_shards(absolute);
-    if (shards == 0) {
-        throw Error(ExitCode::failure, "no index at " + absolute.string() +
+void require_index_to_compact(const fs::path& index) {
+    if (existing_shards(index) == 0) {
+        throw Error(ExitCode::failure, "no index at " + index.string() +
                                            " to compact: fill it with 'ldn refresh' or 'ldn ingest FILE...'");
     }
+}
+
+std::vector<CompactedDatabase> compact_index(const fs::path& index, const CompactionProgress& progress) {
+    const fs::path absolute = fs::absolute(index);  // so that every database has a parent folder
+    require_index_to_compact(absolute);
+    const std::size_t shards = existing_shards(absolute);
     std::vector<CompactedDatabase> compacted;
     const std::vector<fs::path> databases = shard_paths(absolute, shards);
     for (std::size_t i = 0; i < databases.size(); ++i) {

@@ -30,6 +30,10 @@ struct CompactedDatabase {
 // and the table ("postlist", "position", …).
 using CompactionProgress = std::function<void(std::size_t database, std::size_t databases, const std::string& table)>;
 
+// Throws ldn::Error (exit 1, saying how to fill it) when there is no index at `index` to compact:
+// to check before taking the store's lock, which would create the store folder.
+void require_index_to_compact(const std::filesystem::path& index);
+
 // The caller holds the store's lock, so no writer commits meanwhile. Throws ldn::Error: exit 1 when
 // there is no index, 74 when a copy cannot be written (too little disk, an I/O error): the database
 // being copied is then left as it was, and those already exchanged are compacted.

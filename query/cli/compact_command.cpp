@@ -27,6 +27,7 @@ struct CompactFlags {
 
 ExitCode run_compact(const CompactFlags& flags) {
     const StoreLayout store(store_folder(flags.store));
+    require_index_to_compact(store.index());
     const StoreLock lock = StoreLock::acquire(store.root());
     ProgressLine progress("compact");
     const auto compacted = compact_index(store.index(), [&](std::size_t database, std::size_t databases, const std::string& table) {

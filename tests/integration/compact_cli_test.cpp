@@ -46,9 +46,10 @@ TEST_CASE("ldn compact waits for no writer: a held store lock exits 75", "[compa
     CHECK_THAT(result.err, Catch::StartsWith("ldn: error:"));
 }
 
-TEST_CASE("ldn compact on a store without an index exits 1 and says how to fill it", "[compact]") {
+TEST_CASE("ldn compact on a store without an index exits 1, says how to fill it, and creates nothing", "[compact]") {
     TempDir dir;
     const ProcessResult result = ldn_run({"compact", "--store", (dir.path() / "store").string()});
     CHECK(result.exit_code == 1);
     CHECK_THAT(result.err, Catch::Contains("no index at") && Catch::Contains("ldn ingest"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "store"));
 }

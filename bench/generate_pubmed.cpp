@@ -445,7 +445,8 @@ Field make_field(std::size_t rank) {
     Field field;
     auto word = [&] { return pseudo_word(rng); };
     auto descriptor = [&](std::string name) {
-        const std::string& ui = field.text.emplace_back("D9" + str(static_cast<long long>(rank * 100 + field.descriptors.size() + 100000)));
+        const auto number = static_cast<long long>(100000 + rank * 100 + field.descriptors.size());
+        const std::string& ui = field.text.emplace_back("D9" + str(number));
         const std::string& kept = field.text.emplace_back(capitalised(std::move(name)));
         return vocab::Descriptor{ui, kept};
     };

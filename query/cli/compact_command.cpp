@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "crawler/store_layout.hpp"
 #include "crawler/store_lock.hpp"
@@ -30,9 +31,10 @@ ExitCode run_compact(const CompactFlags& flags) {
     require_index_to_compact(store.index());
     const StoreLock lock = StoreLock::acquire(store.root());
     ProgressLine progress("compact");
-    const auto compacted = compact_index(store.index(), [&](std::size_t database, std::size_t databases, const std::string& table) {
+    const auto show = [&](std::size_t database, std::size_t databases, const std::string& table) {
         progress.update(database - 1, databases, "copying the " + table + " table");
-    });
+    };
+    const std::vector<CompactedDatabase> compacted = compact_index(store.index(), show);
     progress.clear();
     if (!flags.quiet) {
         std::uintmax_t before = 0;

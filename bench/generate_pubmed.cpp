@@ -444,8 +444,9 @@ Field make_field(std::size_t rank) {
     Random rng(mix(0xf1e1d, rank));
     Field field;
     auto word = [&] { return pseudo_word(rng); };
+    std::size_t descriptors_made = 0;
     auto descriptor = [&](std::string name) {
-        const auto number = static_cast<long long>(100000 + rank * 100 + field.descriptors.size());
+        const auto number = static_cast<long long>(100000 + rank * 100 + descriptors_made++);
         const std::string& ui = field.text.emplace_back("D9" + str(number));
         const std::string& kept = field.text.emplace_back(capitalised(std::move(name)));
         return vocab::Descriptor{ui, kept};
@@ -467,7 +468,7 @@ Field make_field(std::size_t rank) {
 constexpr std::size_t field_count = 2000;
 
 // Fields are as unequal in size as PubMed's: log-uniform ranks, so the largest holds about a tenth of
-// the records and the smallest a few in a million.
+// the records written in fields and the smallest about sixty in a million.
 const Field& pick_field(Random& rng) {
     static const std::vector<Field> fields = [] {
         std::vector<Field> made;
@@ -489,7 +490,7 @@ struct Plan {
     std::uint64_t pmid = 0;
     int pmid_version = 1;
     bool topic = false;  // about low-dose naltrexone
-    const struct Field* field = nullptr;  // the broad corpus: the other field of medicine it is about
+    const Field* field = nullptr;  // the broad corpus: the other field of medicine it is about
     bool preclinical = false;
     Kind kind = Kind::research;
     const vocab::Condition* condition = nullptr;

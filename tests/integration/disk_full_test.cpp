@@ -230,8 +230,13 @@ TEST_CASE("a compaction whose copy cannot be written exits 74, and the index sta
     REQUIRE(run_ldn({"ingest", ldn::test::fixture("refresh/day1.xml").string(), "--store", store.string()}).exit_code == 0);
     const StoreBefore before(store);
 
-    // 16 kB is below one 64 KiB block: the copy's first table cannot be written.
-    const auto full = run_ldn({"compact", "--store", store.string()}, {.max_file_bytes = 16384});
+    // 16 kB is below one 64 KiB block: the copy's first table cannot be written. Xapian 1.4's
+    // compactor then leaks the table it was writing (inside libxapian; the process exits anyway), and
+    // the sanitized build's leak check would turn this exit 74 into 1: leaks are not checked here.
+    std::vector<std::string> environment = ldn::test::cron_env();
+    environment.push_back("LSAN_OPTIONS=detect_leaks=0");
+    const auto full = ldn::test::run_confined(ldn::test::ldn_binary(), {"compact", "--store", store.string()},
+                                              {.max_file_bytes = 16384}, environment);
     if (confinement_refused(full)) return;
     CAPTURE(full.err);
     CHECK_THAT(io_error_line(full), Catch::Contains("cannot compact " + (store / "index").string()) &&
